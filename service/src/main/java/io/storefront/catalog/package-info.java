@@ -1,0 +1,4 @@
+@NullMarked
+package io.storefront.catalog;
+
+import org.jspecify.annotations.NullMarked;

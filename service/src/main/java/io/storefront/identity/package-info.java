@@ -1,0 +1,4 @@
+@NullMarked
+package io.storefront.identity;
+
+import org.jspecify.annotations.NullMarked;

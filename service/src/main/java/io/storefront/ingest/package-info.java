@@ -1,0 +1,4 @@
+@NullMarked
+package io.storefront.ingest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.storefront.insights;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.storefront.shopify;
+
+import org.jspecify.annotations.NullMarked;

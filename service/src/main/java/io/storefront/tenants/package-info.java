@@ -1,0 +1,4 @@
+@NullMarked
+package io.storefront.tenants;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.storefront.web;
+
+import org.jspecify.annotations.NullMarked;

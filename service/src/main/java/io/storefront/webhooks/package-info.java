@@ -1,0 +1,4 @@
+@NullMarked
+package io.storefront.webhooks;
+
+import org.jspecify.annotations.NullMarked;
