@@ -1,5 +1,6 @@
 package io.storefront.tenants;
 
+import io.storefront.identity.UserId;
 import io.storefront.shopify.ShopifySession;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,11 @@ public interface Stores {
     void recordShopFacts(StoreId store, String shopName, String currency, String ianaTimezone);
 
     List<StoreId> activeStores();
+
+    /** The ownership check every web entry point goes through: empty when the user does not own the store. */
+    Optional<StoreId> ownedBy(UserId user, UUID tenantId);
+
+    List<StoreSummary> ownedStores(UserId user);
 
     /** For webhook intake, which is unauthenticated: empty for an unknown tenant or one without a secret. */
     Optional<WebhookSigningKey> webhookSigningKey(UUID tenantId);
