@@ -47,6 +47,8 @@ public final class CatalogLoad implements AutoCloseable {
     private final Runnable release;
     private final Map<CatalogTable, CopyRows> buffers = new EnumMap<>(CatalogTable.class);
     private final Map<Resource, Long> applied = new EnumMap<>(Resource.class);
+    private final CopyRows checkoutItems = new CopyRows();
+    private final Map<CatalogTable, CopyRows> presentIds = new EnumMap<>(CatalogTable.class);
     private int buffered;
     private boolean closed;
 
@@ -63,6 +65,9 @@ public final class CatalogLoad implements AutoCloseable {
         for (CatalogTable table : CatalogTable.values()) {
             buffers.put(table, new CopyRows());
         }
+        for (CatalogTable parent : PARENTS) {
+            presentIds.put(parent, new CopyRows());
+        }
         try {
             if (ownTransaction) {
                 connection.setAutoCommit(false);
@@ -71,6 +76,7 @@ public final class CatalogLoad implements AutoCloseable {
                 for (CatalogTable table : CatalogTable.values()) {
                     statement.execute(table.createStage());
                 }
+                statement.execute("create temp table if not exists stage_checkout_items (checkout_id bigint, position bigint, item jsonb) on commit delete rows");
                 for (CatalogTable parent : PARENTS) {
                     statement.execute("create temp table if not exists " + parent.applied() + " (shopify_id bigint primary key)");
                     statement.execute("create temp table if not exists " + parent.seen() + " (shopify_id bigint)");
@@ -133,6 +139,27 @@ public final class CatalogLoad implements AutoCloseable {
         counted();
     }
 
+    /** One more line item of a checkout loaded before (in bulk results they are lines of their own). */
+    public void checkoutLineItem(long checkoutId, CheckoutLineItem item) {
+        if (closed) {
+            throw new IllegalStateException("the load is closed");
+        }
+        checkoutItems.add(checkoutId).add(checkoutItems.rows()).add(json.writeValueAsString(item)).endRow();
+        counted();
+    }
+
+    /**
+     * Notes that Shopify still has this record, without loading it (an ids-only snapshot): with seen-tracking,
+     * {@link #removeMissing} then keeps it.
+     */
+    public void present(Resource resource, long shopifyId) {
+        if (!trackSeen) {
+            throw new IllegalStateException("this load does not track the records it has seen");
+        }
+        presentIds.get(tableOf(resource)).add(shopifyId).endRow();
+        counted();
+    }
+
     /** Top-level records of a resource whose version was applied (new or newer) so far. */
     public long applied(Resource resource) {
         return applied.getOrDefault(resource, 0L);
@@ -165,6 +192,25 @@ public final class CatalogLoad implements AutoCloseable {
                     }
                 }
             }
+            for (CatalogTable parent : PARENTS) {
+                CopyRows ids = presentIds.get(parent);
+                if (!ids.isEmpty()) {
+                    pg.getCopyAPI().copyIn("copy " + parent.seen() + " (shopify_id) from stdin", new CharSequenceReader(ids.text()), 1 << 16);
+                }
+            }
+            if (!checkoutItems.isEmpty()) {
+                pg.getCopyAPI().copyIn("copy stage_checkout_items (checkout_id, position, item) from stdin",
+                        new CharSequenceReader(checkoutItems.text()), 1 << 16);
+                try (PreparedStatement append = connection.prepareStatement("""
+                        update checkouts c set line_items = c.line_items || s.items
+                        from (select checkout_id, jsonb_agg(item order by position) items from stage_checkout_items
+                              group by checkout_id) s
+                        where c.tenant_id = ? and c.shopify_id = s.checkout_id
+                          and exists (select 1 from applied_checkouts a where a.shopify_id = s.checkout_id)""")) {
+                    append.setObject(1, store.value());
+                    append.executeUpdate();
+                }
+            }
             for (CatalogTable child : PARENT_OF.keySet()) {
                 CopyRows rows = buffers.get(child);
                 if (rows.isEmpty()) {
@@ -177,6 +223,7 @@ public final class CatalogLoad implements AutoCloseable {
                 }
             }
             try (Statement statement = connection.createStatement()) {
+                statement.execute("truncate stage_checkout_items");
                 statement.execute("truncate " + String.join(", ", java.util.Arrays.stream(CatalogTable.values()).map(CatalogTable::stage).toList()));
             }
             commit();
@@ -191,6 +238,8 @@ public final class CatalogLoad implements AutoCloseable {
             }
         }
         buffers.values().forEach(CopyRows::clear);
+        presentIds.values().forEach(CopyRows::clear);
+        checkoutItems.clear();
     }
 
     /**
@@ -251,6 +300,8 @@ public final class CatalogLoad implements AutoCloseable {
     /** Releases the connection without writing what is buffered. */
     public void abandon() {
         buffers.values().forEach(CopyRows::clear);
+        presentIds.values().forEach(CopyRows::clear);
+        checkoutItems.clear();
         buffered = 0;
         closeQuietly();
     }
