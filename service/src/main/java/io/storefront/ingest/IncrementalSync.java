@@ -54,6 +54,7 @@ class IncrementalSync {
         String search = "updated_at:>='" + since + "'";
         String after = null;
         int first = settings.pageSize();
+        Instant newest = null;
         while (true) {
             JsonNode connection;
             try {
@@ -68,17 +69,23 @@ class IncrementalSync {
             }
             List<JsonNode> nodes = ShopifyRecords.nodes(connection);
             if (!nodes.isEmpty()) {
-                write(session, resource, nodes, progress);
+                Instant pageNewest = write(session, resource, nodes, progress);
+                newest = newest == null || pageNewest.isAfter(newest) ? pageNewest : newest;
             }
             JsonNode pageInfo = connection.path("pageInfo");
             if (!pageInfo.path("hasNextPage").asBoolean(false)) {
+                if (!SyncQueries.sortedByUpdate(resource) && newest != null) {
+                    // pages in id order: only after the last one is everything up to the newest seen committed
+                    cursors.advance(progress.store(), resource, newest);
+                }
                 return;
             }
             after = pageInfo.path("endCursor").asString();
         }
     }
 
-    private void write(ShopifySession session, Resource resource, List<JsonNode> nodes, SyncProgress progress) {
+    /** @return the newest {@code updated_at} of the page */
+    private Instant write(ShopifySession session, Resource resource, List<JsonNode> nodes, SyncProgress progress) {
         Instant newest = Instant.EPOCH;
         Runnable upsert;
         String kind = resource.path();
@@ -132,10 +139,13 @@ class IncrementalSync {
         progress.add(kind, nodes.size());
         transactions.executeWithoutResult(status -> {
             upsert.run();
-            cursors.advance(progress.store(), resource, cursor);
+            if (SyncQueries.sortedByUpdate(resource)) {
+                cursors.advance(progress.store(), resource, cursor);
+            }
             runs.progress(progress.store(), progress.runId(), progress.counts(), progress.totals());
         });
         meters.counter("sync.records.ingested", "resource", kind).increment(nodes.size());
+        return cursor;
     }
 
     /** Pages through the rest of a nested connection when the first nested page was not all of it. */

@@ -93,7 +93,9 @@ final class ShopifyRecords {
 
     static RefundRecord refund(JsonNode n) {
         BigDecimal amount = shopMoney(n.path("totalRefundedSet"));
-        return new RefundRecord(id(n.path("id").asString()), required(instant(n.path("createdAt")), "createdAt"),
+        Instant createdAt = instant(n.path("createdAt"));
+        return new RefundRecord(id(n.path("id").asString()),
+                createdAt != null ? createdAt : required(instant(n.path("updatedAt")), "createdAt"),
                 amount == null ? BigDecimal.ZERO : amount);
     }
 

@@ -20,7 +20,7 @@ final class SyncQueries {
             + " presentmentCurrencyCode displayFinancialStatus customer { id }"
             + " totalPriceSet { " + MONEY + " } subtotalPriceSet { " + MONEY + " }"
             + " totalDiscountsSet { " + MONEY + " } totalTaxSet { " + MONEY + " } totalRefundedSet { " + MONEY + " }"
-            + " refunds { id createdAt totalRefundedSet { " + MONEY + " } }";
+            + " refunds { id createdAt updatedAt totalRefundedSet { " + MONEY + " } }";
     static final String LINE_ITEM = "id title quantity sku variant { id } product { id }"
             + " originalUnitPriceSet { " + MONEY + " } discountedUnitPriceSet { " + MONEY + " }";
     static final String CHECKOUT = "id createdAt updatedAt completedAt abandonedCheckoutUrl"
@@ -48,7 +48,12 @@ final class SyncQueries {
         };
     }
 
-    /** Variables: first, after, query (search syntax), nestedFirst. Sorted by UPDATED_AT, oldest first. */
+    /** Shopify cannot sort abandoned checkouts by UPDATED_AT, only by id or creation. */
+    static boolean sortedByUpdate(Resource resource) {
+        return resource != Resource.CHECKOUTS;
+    }
+
+    /** Variables: first, after, query (search syntax), nestedFirst. Sorted by UPDATED_AT, oldest first, where Shopify can. */
     static String page(Resource resource) {
         String nested = switch (resource) {
             case CUSTOMERS -> CUSTOMER;
@@ -58,7 +63,8 @@ final class SyncQueries {
         };
         String nestedVariable = resource == Resource.CUSTOMERS ? "" : ", $nestedFirst: Int!";
         return "query page($first: Int!, $after: String, $query: String" + nestedVariable + ") { "
-                + connection(resource) + "(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {"
+                + connection(resource) + "(first: $first, after: $after, query: $query, sortKey: "
+                + (sortedByUpdate(resource) ? "UPDATED_AT" : "ID") + ") {"
                 + " pageInfo { hasNextPage endCursor } edges { node { " + nested + " } } } }";
     }
 
