@@ -48,6 +48,8 @@ public class SyncRunner implements DisposableBean {
     private final Clock clock;
     private final MeterRegistry meters;
     private final ExecutorService executor;
+    private final java.util.Map<UUID, java.util.concurrent.Future<?>> active = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     SyncRunner(SyncRuns runs, SyncCursors cursors, Stores stores, AdminApi api, BulkSnapshot snapshot,
             IncrementalSync incremental, Clock clock, MeterRegistry meters, SyncSettings settings) {
@@ -102,7 +104,31 @@ public class SyncRunner implements DisposableBean {
     }
 
     void submit(StoreId store, UUID id, SyncMode mode) {
-        executor.execute(() -> execute(store, id, mode));
+        java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
+        active.put(id, executor.submit(() -> {
+            try {
+                started.join();
+                execute(store, id, mode);
+            } finally {
+                active.remove(id);
+            }
+        }));
+        started.complete(null);
+    }
+
+    /**
+     * Stops a run the way a crash would: its row stays RUNNING, for {@link SyncRecovery} to resume once its
+     * heartbeat is stale.
+     */
+    void interrupt(UUID id) {
+        java.util.concurrent.Future<?> run = active.get(id);
+        if (run != null) {
+            run.cancel(true);
+        }
+    }
+
+    boolean isActive(UUID id) {
+        return active.containsKey(id);
     }
 
     private void execute(StoreId store, UUID id, SyncMode mode) {
@@ -139,20 +165,32 @@ public class SyncRunner implements DisposableBean {
             runs.succeed(store, id);
             outcome = "succeeded";
             log.info("Sync {} of store {} succeeded: {}", id, store, progress.counts());
-        } catch (ShopifyAccessRevoked e) {
-            stores.markNeedsReconnect(store, e.getMessage());
-            runs.fail(store, id, e.getMessage() + ". Reconnect the store, then sync again.");
-            log.warn("Sync {} of store {} failed: {}", id, store, e.getMessage());
-        } catch (ShopifyUnavailable | SyncFailed | io.storefront.shopify.ShopifyQueryFailed e) {
-            runs.fail(store, id, e.getMessage());
-            log.warn("Sync {} of store {} failed: {}", id, store, e.getMessage());
         } catch (RuntimeException e) {
-            runs.fail(store, id, "Internal error while syncing (" + e.getClass().getSimpleName() + "); see the service log.");
-            log.error("Sync {} of store {} failed", id, store, e);
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                // the instance is going down: leave the run RUNNING, another start (or instance) resumes it
+                log.info("Sync {} of store {} interrupted; it will be resumed", id, store);
+            } else {
+                fail(store, id, e);
+            }
         } finally {
             sample.stop(meters.timer("sync.duration", "mode", mode.name(), "outcome", outcome));
             MDC.remove("syncRunId");
             MDC.remove("tenantId");
+        }
+    }
+
+    private void fail(StoreId store, UUID id, RuntimeException failure) {
+        if (failure instanceof ShopifyAccessRevoked revoked) {
+            stores.markNeedsReconnect(store, revoked.getMessage());
+            runs.fail(store, id, revoked.getMessage() + ". Reconnect the store, then sync again.");
+            log.warn("Sync {} of store {} failed: {}", id, store, revoked.getMessage());
+        } else if (failure instanceof ShopifyUnavailable || failure instanceof SyncFailed
+                || failure instanceof io.storefront.shopify.ShopifyQueryFailed) {
+            runs.fail(store, id, failure.getMessage());
+            log.warn("Sync {} of store {} failed: {}", id, store, failure.getMessage());
+        } else {
+            runs.fail(store, id, "Internal error while syncing (" + failure.getClass().getSimpleName() + "); see the service log.");
+            log.error("Sync {} of store {} failed", id, store, failure);
         }
     }
 
@@ -169,6 +207,7 @@ public class SyncRunner implements DisposableBean {
 
     @Override
     public void destroy() {
+        stopping = true;
         executor.shutdownNow();
     }
 }
