@@ -27,6 +27,8 @@ class WebhookInbox {
 
     enum Outcome { ACCEPTED, DUPLICATE }
 
+    private static final byte[] UNKNOWN_TENANT_SECRET = UUID.randomUUID().toString().getBytes();
+
     private final SigningKeys keys;
     private final Deliveries deliveries;
     private final DeliveryWorkers workers;
@@ -65,8 +67,6 @@ class WebhookInbox {
         }
         return key.get();
     }
-
-    private static final byte[] UNKNOWN_TENANT_SECRET = UUID.randomUUID().toString().getBytes();
 
     private static Optional<UUID> tenantId(String tenant) {
         try {

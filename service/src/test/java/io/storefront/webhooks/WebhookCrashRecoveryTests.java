@@ -53,10 +53,10 @@ class WebhookCrashRecoveryTests {
 
     @Test
     void every_delivery_answered_200_is_applied_after_the_service_is_killed_mid_burst() throws Exception {
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Path logs = Files.createTempDirectory("webhook-crash");
-        Process first = startService(port, logs.resolve("first.log"));
-        awaitReady(port, first);
+        Process first = ServiceProcess.start(processes, port, logs.resolve("first.log"));
+        ServiceProcess.awaitReady(port, first);
 
         Api api = new Api(port);
         Api.Session owner = api.newUser();
@@ -94,8 +94,8 @@ class WebhookCrashRecoveryTests {
             long unapplied = pending(db, tenant);
             System.out.printf("killed with %d accepted, %d of them not yet applied%n", accepted.size(), unapplied);
 
-            Process second = startService(port, logs.resolve("second.log"));
-            awaitReady(port, second);
+            Process second = ServiceProcess.start(processes, port, logs.resolve("second.log"));
+            ServiceProcess.awaitReady(port, second);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (pending(db, tenant) > 0 && System.nanoTime() < until) {
                 Thread.sleep(200);
@@ -107,52 +107,6 @@ class WebhookCrashRecoveryTests {
             second.destroy();
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("graceful shutdown").isTrue();
         }
-    }
-
-    private Process startService(int port, Path log) throws IOException {
-        TestDatabase.Connection db = TestDatabase.connection();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "io.storefront.StorefrontApplication")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SPRING_DATASOURCE_URL", db.url());
-        env.put("SPRING_DATASOURCE_USERNAME", db.username());
-        env.put("SPRING_DATASOURCE_PASSWORD", db.password());
-        env.put("STOREFRONT_JWT_SECRET", "test-secret-that-is-long-enough-for-hs256-0123456789abcdef");
-        env.put("STOREFRONT_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
-        env.put("STOREFRONT_DEMO", "false");
-        env.put("STOREFRONT_DATA_DIR", log.getParent().resolve("data").toString());
-        env.put("SERVER_PORT", String.valueOf(port));
-        env.put("STOREFRONT_RATE_LIMITS_ANONYMOUS_REQUESTS", "1000000");
-        env.put("STOREFRONT_WEBHOOKS_REGISTER_ON_CONNECT", "false");
-        env.put("STOREFRONT_SHOPIFY_API_BASE_URL", "http://127.0.0.1:9/{shop}");
-        env.put("STOREFRONT_LOG_FORMAT", "");
-        Process process = builder.start();
-        processes.add(process);
-        return process;
-    }
-
-    private static void awaitReady(int port, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue());
-            }
-            try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the service did not become ready");
     }
 
     private static int post(int port, UUID tenant, String domain, String secret, String webhookId, byte[] body) {
@@ -220,18 +174,4 @@ class WebhookCrashRecoveryTests {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static {
-        // the child JVMs must not outlive a test JVM that is itself killed
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith(File.separator + "java")).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly)));
-    }
 }
