@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -141,13 +142,23 @@ class IncrementalSync {
         }
         Instant cursor = newest;
         progress.add(kind, nodes.size());
-        transactions.executeWithoutResult(status -> {
-            upsert.run();
-            if (SyncQueries.sortedByUpdate(resource)) {
-                cursors.advance(progress.store(), resource, cursor);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    upsert.run();
+                    if (SyncQueries.sortedByUpdate(resource)) {
+                        cursors.advance(progress.store(), resource, cursor);
+                    }
+                    runs.progress(progress.store(), progress.runId(), progress.counts(), progress.totals());
+                });
+                break;
+            } catch (PessimisticLockingFailureException e) {
+                // lost a deadlock to a webhook worker writing the same rows: the page's transaction is retried whole
+                if (attempt >= 5) {
+                    throw e;
+                }
             }
-            runs.progress(progress.store(), progress.runId(), progress.counts(), progress.totals());
-        });
+        }
         meters.counter("sync.records.ingested", "resource", kind).increment(nodes.size());
         return cursor;
     }

@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts sync runs and executes them in the background on a bounded pool. The database admits one queued or
@@ -48,11 +51,15 @@ public class SyncRunner implements DisposableBean {
     private final Clock clock;
     private final MeterRegistry meters;
     private final ExecutorService executor;
+    private final TransactionTemplate newTransaction;
     private final java.util.Map<UUID, java.util.concurrent.Future<?>> active = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     SyncRunner(SyncRuns runs, SyncCursors cursors, Stores stores, AdminApi api, BulkSnapshot snapshot,
-            IncrementalSync incremental, Clock clock, MeterRegistry meters, SyncSettings settings) {
+            IncrementalSync incremental, Clock clock, MeterRegistry meters, SyncSettings settings,
+            PlatformTransactionManager transactionManager) {
+        this.newTransaction = new TransactionTemplate(transactionManager);
+        newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.runs = runs;
         this.cursors = cursors;
         this.stores = stores;
@@ -79,7 +86,9 @@ public class SyncRunner implements DisposableBean {
         if (chosen == SyncMode.INCREMENTAL && !runs.hasSucceeded(store, SyncMode.FULL)) {
             chosen = SyncMode.FULL;
         }
-        UUID id = runs.create(store, chosen, trigger);
+        SyncMode finalMode = chosen;
+        // its own transaction: committed before the worker looks for it, even when called after another commit
+        UUID id = newTransaction.execute(status -> runs.create(store, finalMode, trigger));
         log.info("Sync {} of store {} queued ({}, {})", id, store, chosen, trigger);
         submit(store, id, chosen);
         return id;

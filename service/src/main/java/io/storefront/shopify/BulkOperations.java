@@ -67,7 +67,8 @@ public class BulkOperations {
 
     /** Polls until the operation finished (completed, failed, cancelled or expired). */
     public BulkOperation await(ShopifySession session, String id, LongConsumer progress) {
-        Duration interval = api.settings().bulkPollInterval();
+        // small results are ready within a second: poll fast first, then settle at the configured interval
+        Duration interval = Duration.ofMillis(Math.min(100, api.settings().bulkPollInterval().toMillis()));
         Instant deadline = Instant.now().plus(api.settings().bulkTimeout());
         while (true) {
             BulkOperation operation = status(session, id);
@@ -80,6 +81,10 @@ public class BulkOperations {
                         + api.settings().bulkTimeout(), new IllegalStateException(operation.status()));
             }
             sleep(interval);
+            interval = interval.multipliedBy(2);
+            if (interval.compareTo(api.settings().bulkPollInterval()) > 0) {
+                interval = api.settings().bulkPollInterval();
+            }
         }
     }
 
