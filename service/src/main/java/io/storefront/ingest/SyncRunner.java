@@ -9,7 +9,10 @@ import io.storefront.shopify.ShopifyAccessRevoked;
 import io.storefront.shopify.ShopifySession;
 import io.storefront.shopify.ShopifyUnavailable;
 import io.storefront.tenants.StoreConnected;
+import io.storefront.tenants.StoreFacts;
 import io.storefront.tenants.StoreId;
+import io.storefront.tenants.StoreStatus;
+import io.storefront.tenants.StoreUnavailable;
 import io.storefront.tenants.Stores;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +85,11 @@ public class SyncRunner implements DisposableBean {
      * @throws SyncAlreadyRunning when the store already has one queued or running
      */
     public UUID start(StoreId store, @Nullable SyncMode mode, String trigger) {
+        StoreFacts facts = stores.facts(store);
+        if (facts.status() != StoreStatus.ACTIVE) {
+            throw new StoreUnavailable("The store is " + facts.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + "; reconnect it before syncing.");
+        }
         SyncMode chosen = mode != null ? mode : runs.hasSucceeded(store, SyncMode.FULL) ? SyncMode.INCREMENTAL : SyncMode.FULL;
         if (chosen == SyncMode.INCREMENTAL && !runs.hasSucceeded(store, SyncMode.FULL)) {
             chosen = SyncMode.FULL;
@@ -159,8 +167,7 @@ public class SyncRunner implements DisposableBean {
             for (Resource resource : ORDER) {
                 switch (mode) {
                     case FULL, RECONCILE -> {
-                        snapshot.load(session, resource, snapshotStart, progress);
-                        cursors.advance(store, resource, snapshotStart);
+                        cursors.advance(store, resource, snapshot.load(session, resource, snapshotStart, progress));
                     }
                     case INCREMENTAL -> {
                         incremental.sync(session, resource, progress);
@@ -197,6 +204,10 @@ public class SyncRunner implements DisposableBean {
                 || failure instanceof io.storefront.shopify.ShopifyQueryFailed) {
             runs.fail(store, id, failure.getMessage());
             log.warn("Sync {} of store {} failed: {}", id, store, failure.getMessage());
+        } else if (failure instanceof org.springframework.web.ErrorResponseException problem
+                && problem.getBody().getDetail() != null) {
+            runs.fail(store, id, problem.getBody().getDetail());
+            log.warn("Sync {} of store {} failed: {}", id, store, problem.getBody().getDetail());
         } else {
             runs.fail(store, id, "Internal error while syncing (" + failure.getClass().getSimpleName() + "); see the service log.");
             log.error("Sync {} of store {} failed", id, store, failure);

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class BulkOperations {
 
     private static final Logger log = LoggerFactory.getLogger(BulkOperations.class);
-    private static final String FIELDS = "id status errorCode objectCount url partialDataUrl";
+    private static final String FIELDS = "id status errorCode objectCount url partialDataUrl createdAt";
     private static final int DOWNLOAD_ATTEMPTS = 8;
 
     private final AdminApi api;
@@ -151,7 +151,8 @@ public class BulkOperations {
             throw new ShopifyQueryFailed("Shopify answered without a bulk operation");
         }
         return new BulkOperation(node.path("id").asString(), node.path("status").asString(),
-                text(node, "errorCode"), node.path("objectCount").asLong(0), text(node, "url"), text(node, "partialDataUrl"));
+                text(node, "errorCode"), node.path("objectCount").asLong(0), text(node, "url"), text(node, "partialDataUrl"),
+                text(node, "createdAt") == null ? null : java.time.OffsetDateTime.parse(text(node, "createdAt")).toInstant());
     }
 
     private static @Nullable String text(JsonNode node, String field) {
