@@ -52,6 +52,8 @@ public final class CatalogLoad implements AutoCloseable {
     private final Map<CatalogTable, CopyRows> presentIds = new EnumMap<>(CatalogTable.class);
     private int buffered;
     private boolean closed;
+    private long databaseNanos;
+
 
     CatalogLoad(StoreId store, Connection connection, boolean ownTransaction, Runnable release, JsonMapper json,
             int batchSize, boolean trackSeen, Consumer<Resource> changed) {
@@ -74,6 +76,9 @@ public final class CatalogLoad implements AutoCloseable {
                 connection.setAutoCommit(false);
             }
             try (Statement statement = connection.createStatement()) {
+                // the staging tables have no statistics, so PostgreSQL overestimates and JIT-compiles every upsert:
+                // compiling costs far more than running them
+                statement.execute("set jit = off");
                 for (CatalogTable table : CatalogTable.values()) {
                     statement.execute(table.createStage());
                 }
@@ -161,6 +166,11 @@ public final class CatalogLoad implements AutoCloseable {
         counted();
     }
 
+    /** Time spent writing to the database so far (COPY, upserts, commits). */
+    public java.time.Duration databaseTime() {
+        return java.time.Duration.ofNanos(databaseNanos);
+    }
+
     /** Top-level records of a resource whose version was applied (new or newer) so far. */
     public long applied(Resource resource) {
         return applied.getOrDefault(resource, 0L);
@@ -193,6 +203,7 @@ public final class CatalogLoad implements AutoCloseable {
         if (buffered == 0) {
             return;
         }
+        long started = System.nanoTime();
         try {
             PGConnection pg = connection.unwrap(PGConnection.class);
             for (CatalogTable parent : PARENTS) {
@@ -251,6 +262,7 @@ public final class CatalogLoad implements AutoCloseable {
             }
             commit();
             buffered = 0;
+            databaseNanos += System.nanoTime() - started;
         } catch (SQLException | java.io.IOException e) {
             rollbackQuietly();
             throw failure("could not write a batch of catalog records", e);
@@ -388,6 +400,7 @@ public final class CatalogLoad implements AutoCloseable {
                     for (CatalogTable parent : PARENTS) {
                         statement.execute("truncate " + parent.applied() + ", " + parent.seen());
                     }
+                    statement.execute("reset jit");
                 }
                 if (ownTransaction) {
                     connection.commit();

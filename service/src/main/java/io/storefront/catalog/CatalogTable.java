@@ -79,7 +79,8 @@ enum CatalogTable {
                 + " order by shopify_id, updated_at desc"
                 + " on conflict (tenant_id, shopify_id) do update set " + assignments(dataColumns)
                 + " where excluded.updated_at >= t.updated_at"
-                + " returning shopify_id";
+                // xmax is 0 on a freshly inserted row: it has no old children to remove
+                + " returning shopify_id, (xmax = 0) as inserted";
     }
 
     /** Parameters: tenant id (for the upsert), then tenant id once per child table. */
@@ -88,7 +89,7 @@ enum CatalogTable {
         for (int i = 0; i < children.size(); i++) {
             CatalogTable child = children.get(i);
             sql.append(", gone").append(i).append(" as (delete from ").append(child.table).append(" c using up")
-                    .append(" where c.tenant_id = ? and c.").append(child.parentColumn).append(" = up.shopify_id)");
+                    .append(" where c.tenant_id = ? and c.").append(child.parentColumn).append(" = up.shopify_id and not up.inserted)");
         }
         return sql.append(" insert into ").append(applied()).append(" select shopify_id from up on conflict do nothing")
                 .toString();

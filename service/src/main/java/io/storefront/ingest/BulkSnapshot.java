@@ -39,7 +39,9 @@ class BulkSnapshot {
      * @return when Shopify took the snapshot (its clock), from when on the next incremental sync must read
      */
     Instant load(ShopifySession session, Resource resource, Instant fallbackStart, SyncProgress progress) {
+        long started = System.nanoTime();
         BulkOperation operation = finished(session, SyncQueries.bulk(resource), progress);
+        long ready = System.nanoTime();
         Instant snapshotStart = operation.createdAt() != null ? operation.createdAt() : fallbackStart;
         try (CatalogLoad load = catalog.load(progress.store(), true)) {
             if (operation.url() != null) {
@@ -53,6 +55,9 @@ class BulkSnapshot {
                 });
             }
             load.flush();
+            log.info("Loaded {} lines of {} for store {}: Shopify prepared them in {} ms, streaming took {} ms of which the database {} ms",
+                    operation.objectCount(), resource.path(), progress.store(), (ready - started) / 1_000_000,
+                    (System.nanoTime() - ready) / 1_000_000, load.databaseTime().toMillis());
             int removed = load.removeMissing(resource, snapshotStart);
             if (removed > 0) {
                 log.info("Removed {} {} of store {} that Shopify no longer has", removed, resource.path(), progress.store());
