@@ -34,7 +34,7 @@ final class BulkExport {
     record Result(long objectCount, long rootObjectCount, long fileSize, boolean cancelled) {
     }
 
-    private record Children(List<?> nodes, SelectionSet selection, String parentId) {
+    private record Children(List<?> nodes, Plan selection, String parentId) {
     }
 
     private final Store store;
@@ -188,7 +188,15 @@ final class BulkExport {
         long written = 0;
         for (Children children : pending) {
             for (Object child : children.nodes()) {
-                writeNode(out, child, children.selection(), children.parentId(), null);
+                out.raw('{');
+                boolean first = writeFields(out, child, children.selection(), true, null);
+                if (!first) {
+                    out.raw(',');
+                }
+                out.bytes(PARENT_ID);
+                out.string(children.parentId());
+                out.raw('}');
+                out.raw('\n');
                 written++;
             }
         }
@@ -196,38 +204,80 @@ final class BulkExport {
         return written;
     }
 
+    /**
+     * A selection compiled once per export: each entry knows its pre-encoded property name, so writing a node
+     * is a loop over fields without re-reading the query.
+     */
+    private record Plan(List<Entry> entries) {
+    }
+
+    private record Entry(String field, byte[] name, String typeCondition, Plan selection, boolean connection, Plan childNodes) {
+    }
+
+    private final java.util.Map<SelectionSet, Plan> plans = new java.util.IdentityHashMap<>();
+
+    private Plan plan(SelectionSet selectionSet) {
+        if (selectionSet == null) {
+            return null;
+        }
+        Plan cached = plans.get(selectionSet);
+        if (cached != null) {
+            return cached;
+        }
+        List<Entry> entries = new ArrayList<>();
+        collect(selectionSet, null, entries);
+        Plan plan = new Plan(List.copyOf(entries));
+        plans.put(selectionSet, plan);
+        return plan;
+    }
+
+    private void collect(SelectionSet selectionSet, String typeCondition, List<Entry> entries) {
+        for (Selection<?> selected : selectionSet.getSelections()) {
+            if (selected instanceof InlineFragment) {
+                InlineFragment fragment = (InlineFragment) selected;
+                collect(fragment.getSelectionSet(), fragment.getTypeCondition() == null ? typeCondition : fragment.getTypeCondition().getName(), entries);
+            } else if (selected instanceof Field) {
+                Field field = (Field) selected;
+                boolean connection = FieldResolver.isNestedConnection(field.getName());
+                byte[] name = ("\"" + field.getResultKey() + "\":").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                entries.add(new Entry(field.getName(), name, typeCondition, connection ? null : plan(field.getSelectionSet()), connection,
+                        connection ? plan(nodeSelection(field)) : null));
+            }
+        }
+    }
+
     private void writeNode(JsonLines out, Object node, SelectionSet selection, String parentId, List<Children> pending) throws IOException {
         out.raw('{');
-        boolean first = writeFields(out, node, selection, true, pending);
+        boolean first = writeFields(out, node, plan(selection), true, pending);
         if (parentId != null) {
             if (!first) {
                 out.raw(',');
             }
-            out.name("__parentId");
+            out.bytes(PARENT_ID);
             out.string(parentId);
         }
         out.raw('}');
         out.raw('\n');
     }
 
-    private boolean writeFields(JsonLines out, Object source, SelectionSet selection, boolean first, List<Children> pending) throws IOException {
-        for (Selection<?> selected : selection.getSelections()) {
-            if (selected instanceof InlineFragment) {
-                InlineFragment fragment = (InlineFragment) selected;
-                if (fragment.getTypeCondition() == null || fragment.getTypeCondition().getName().equals(FieldResolver.typename(source))) {
-                    first = writeFields(out, source, fragment.getSelectionSet(), first, pending);
+    private static final byte[] PARENT_ID = "\"__parentId\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private boolean writeFields(JsonLines out, Object source, Plan plan, boolean first, List<Children> pending) throws IOException {
+        String typename = null;
+        for (Entry entry : plan.entries()) {
+            if (entry.typeCondition() != null) {
+                if (typename == null) {
+                    typename = FieldResolver.typename(source);
                 }
-                continue;
+                if (!entry.typeCondition().equals(typename)) {
+                    continue;
+                }
             }
-            if (!(selected instanceof Field)) {
-                continue;
-            }
-            Field field = (Field) selected;
-            String name = field.getName();
+            String name = entry.field();
             Object value = name.equals("__typename") ? FieldResolver.typename(source) : FieldResolver.resolve(source, name, store);
-            if (FieldResolver.isNestedConnection(name)) {
-                if (pending != null && value instanceof List) {
-                    pending.add(new Children((List<?>) value, nodeSelection(field), (String) FieldResolver.resolve(source, "id", store)));
+            if (entry.connection()) {
+                if (pending != null && value instanceof List && entry.childNodes() != null) {
+                    pending.add(new Children((List<?>) value, entry.childNodes(), (String) FieldResolver.resolve(source, "id", store)));
                 }
                 continue;
             }
@@ -235,19 +285,21 @@ final class BulkExport {
                 out.raw(',');
             }
             first = false;
-            out.name(field.getResultKey());
-            writeValue(out, value, field.getSelectionSet());
+            out.bytes(entry.name());
+            writeValue(out, value, entry.selection());
         }
         return first;
     }
 
-    private void writeValue(JsonLines out, Object value, SelectionSet selection) throws IOException {
+    private void writeValue(JsonLines out, Object value, Plan selection) throws IOException {
         if (value == null) {
             out.raw("null");
         } else if (value instanceof String) {
             out.string((String) value);
-        } else if (value instanceof Boolean || value instanceof Number) {
-            out.raw(value.toString());
+        } else if (value instanceof Boolean) {
+            out.raw(((Boolean) value) ? "true" : "false");
+        } else if (value instanceof Number) {
+            out.number(((Number) value).longValue());
         } else if (value instanceof List) {
             out.raw('[');
             boolean first = true;

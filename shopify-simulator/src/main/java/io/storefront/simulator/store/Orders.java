@@ -98,8 +98,8 @@ public final class Orders extends Records {
         int refundRoll = random.nextInt(100);
         long refundDelay = 86_400 + random.nextInt(20 * 86_400);
         long updateDelay = 5 + random.nextInt(600);
-        String token = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong() | 1L << 60);
-        String browserIp = "203.0." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+        long tokenBits = random.nextLong();
+        int browserHost = random.nextInt(256) << 8 | (1 + random.nextInt(254));
         String sourceName = random.nextInt(10) == 0 ? "pos" : "web";
         int productsThen = products.countCreatedBefore(created);
 
@@ -168,6 +168,6 @@ public final class Orders extends Records {
                 MoneyBag.of(lineTotal, currency, rate), MoneyBag.of(subtotal, currency, rate),
                 MoneyBag.of(lineTotal - subtotal, currency, rate), MoneyBag.of(shipping, currency, rate),
                 MoneyBag.of(tax, currency, rate), MoneyBag.of(total, currency, rate), MoneyBag.of(refunded, currency, rate),
-                MoneyBag.of(cancelledAt != null ? 0 : total - refunded, currency, rate), token, browserIp, sourceName);
+                MoneyBag.of(cancelledAt != null ? 0 : total - refunded, currency, rate), tokenBits, browserHost, sourceName);
     }
 }
