@@ -181,17 +181,21 @@ class WebhookTests {
 
     @Test
     void fires_refunds_cancellations_deletions_compliance_and_uninstall() throws InterruptedException {
-        for (String topic : List.of("REFUNDS_CREATE", "ORDERS_CANCELLED", "ORDERS_DELETE", "PRODUCTS_DELETE", "CUSTOMERS_REDACT",
+        for (String topic : List.of("REFUNDS_CREATE", "ORDERS_CANCELLED", "ORDERS_DELETE", "PRODUCTS_DELETE", "CUSTOMERS_DELETE",
+                "CHECKOUTS_DELETE", "CHECKOUTS_UPDATE", "CUSTOMERS_REDACT",
                 "SHOP_REDACT", "CUSTOMERS_DATA_REQUEST", "APP_UNINSTALLED")) {
             subscribe(topic, false);
         }
-        simulator.activity(shop.domain(), new Activity(0, 0, 0, 0, 2, 2, 2));
+        simulator.activity(shop.domain(), new Activity(0, 0, 0, 2, 2, 2, 4));
         JsonNode refund = SimulatorHttpClient.JSON.readTree(receiver.awaitAtLeast(2, r -> r.topic().equals("refunds/create")).get(0).body());
         assertThat(refund.get("refund_line_items").get(0).get("subtotal").isNumber()).isTrue();
         assertThat(receiver.awaitAtLeast(2, r -> r.topic().equals("orders/cancelled"))).hasSize(2);
         JsonNode deleted = SimulatorHttpClient.JSON.readTree(receiver.awaitAtLeast(1, r -> r.topic().equals("orders/delete")).get(0).body());
         assertThat(deleted.propertyNames()).containsExactly("id");
         assertThat(receiver.awaitAtLeast(1, r -> r.topic().equals("products/delete"))).isNotEmpty();
+        assertThat(receiver.awaitAtLeast(1, r -> r.topic().equals("checkouts/delete"))).isNotEmpty();
+        assertThat(receiver.awaitAtLeast(1, r -> r.topic().equals("checkouts/update"))).isNotEmpty();
+        assertThat(receiver.awaitAtLeast(1, r -> r.topic().equals("customers/delete"))).isNotEmpty();
 
         assertThat(client.post("/_sim/shops/" + shop.domain() + "/compliance", Map.of("topic", "customers/redact")).status()).isEqualTo(202);
         client.post("/_sim/shops/" + shop.domain() + "/compliance", Map.of("topic", "shop/redact"));

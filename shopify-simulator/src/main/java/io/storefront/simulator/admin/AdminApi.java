@@ -26,7 +26,7 @@ public final class AdminApi {
     static final int MAX_QUERY_COST = 1000;
 
     private final GraphQLSchema schema = AdminSchema.build();
-    private final GraphQL graphQL = GraphQL.newGraphQL(schema).build();
+    private final GraphQL graphQL = GraphQL.newGraphQL(schema).preparsedDocumentProvider(new ParsedQueries()).build();
 
     /**
      * @param throttling whether the bucket may refuse the request (faults can switch it off)
