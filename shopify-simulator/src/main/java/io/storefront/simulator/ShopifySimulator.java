@@ -97,13 +97,18 @@ public final class ShopifySimulator implements AutoCloseable {
         }
     }
 
-    /** Virtual threads when the JVM has them (Java 21+), else a bounded pool; the bytecode stays Java 17. */
+    /**
+     * Platform threads, grown on demand: requests held by a latency fault or a slow bulk download must not
+     * starve others. Virtual threads were tried; with two carrier threads on a busy build machine, blocking
+     * calls inside JDK HTTP code stalled every request for seconds.
+     */
     private static ExecutorService newExecutor() {
-        try {
-            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
-        } catch (ReflectiveOperationException e) {
-            return Executors.newFixedThreadPool(Math.max(32, Runtime.getRuntime().availableProcessors() * 8));
-        }
+        java.util.concurrent.atomic.AtomicLong threads = new java.util.concurrent.atomic.AtomicLong();
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "shopify-simulator-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** {@code http://127.0.0.1:PORT}; a shop's Admin API base is {@code baseUrl() + "/" + domain}. */

@@ -35,6 +35,9 @@ public final class LoadMeasurement {
             int total = 20_000;
             Semaphore window = new Semaphore(64);
             List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpuStarted = os.getProcessCpuTime();
             long started = System.nanoTime();
             for (int i = 0; i < total; i++) {
                 window.acquire();
@@ -42,7 +45,8 @@ public final class LoadMeasurement {
             }
             long ok = futures.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("Admin API: %,d requests (%,d ok) in %.1f s = %,.0f req/s%n", total, ok, seconds, total / seconds);
+            System.out.printf("Admin API: %,d requests (%,d ok) in %.1f s = %,.0f req/s; CPU (client + server) %.0f µs per request%n",
+                    total, ok, seconds, total / seconds, (os.getProcessCpuTime() - cpuStarted) / 1e3 / total);
 
             AtomicLong received = new AtomicLong();
             HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);

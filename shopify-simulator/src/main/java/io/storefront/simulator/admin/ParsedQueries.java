@@ -1,6 +1,8 @@
 package io.storefront.simulator.admin;
 
 import graphql.ExecutionInput;
+import graphql.language.Document;
+import graphql.parser.Parser;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import java.util.LinkedHashMap;
@@ -16,12 +18,32 @@ final class ParsedQueries implements PreparsedDocumentProvider {
 
     private static final int CAPACITY = 512;
 
-    private final Map<String, PreparsedDocumentEntry> cache = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
-            return size() > CAPACITY;
+    private final Map<String, PreparsedDocumentEntry> cache = lru();
+    private final Map<String, Document> documents = lru();
+
+    private static <V> Map<String, V> lru() {
+        return new LinkedHashMap<>(CAPACITY, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > CAPACITY;
+            }
+        };
+    }
+
+    /** The parsed document the cost calculation walks; throws InvalidSyntaxException like {@link Parser#parse}. */
+    Document document(String query) {
+        synchronized (documents) {
+            Document cached = documents.get(query);
+            if (cached != null) {
+                return cached;
+            }
         }
-    };
+        Document parsed = Parser.parse(query);
+        synchronized (documents) {
+            documents.put(query, parsed);
+        }
+        return parsed;
+    }
 
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
