@@ -45,10 +45,14 @@ public final class LargeStoreMeasurement {
                 bytes[0] += len;
             }
         };
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
         started = System.nanoTime();
         long lines = ShopBulkOperations.exportTo(store, BulkOperationTests.ORDERS_QUERY, sink);
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("bulk export: %,d lines, %,d MB in %.1f s = %,.0f lines/s%n", lines, bytes[0] >> 20, seconds, lines / seconds);
+        double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
+        System.out.printf("bulk export: %,d lines, %,d MB in %.1f s = %,.0f lines/s (%.1f CPU s = %,.0f lines per CPU second; %d cores)%n",
+                lines, bytes[0] >> 20, seconds, lines / seconds, cpuSeconds, lines / cpuSeconds, Runtime.getRuntime().availableProcessors());
 
         started = System.nanoTime();
         StoreSummary summary = store.summary(false);

@@ -21,6 +21,9 @@ import io.storefront.simulator.store.Store;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -120,7 +123,18 @@ final class BulkExport {
         return null;
     }
 
-    Result write(JsonLines out, long oldestVisibleOrder, BooleanSupplier cancelled) throws IOException {
+    /** Records per block: big enough to amortise hand-offs, small enough that a few blocks in flight stay a few MB. */
+    private static final int BLOCK = 2048;
+
+    private record Block(byte[] bytes, long objects, long roots) {
+    }
+
+    /**
+     * Renders blocks of records on the given threads and writes them in order, at most two blocks per thread
+     * ahead, so memory stays bounded and the output is the same bytes whatever the number of threads.
+     */
+    Result write(JsonLines out, long oldestVisibleOrder, BooleanSupplier cancelled, ExecutorService renderers, int threads)
+            throws IOException {
         String query = null;
         for (Argument argument : root.getArguments()) {
             if (argument.getName().equals("query") && argument.getValue() instanceof StringValue) {
@@ -143,21 +157,52 @@ final class BulkExport {
         }
         PageRequest filter = new PageRequest(1, null, null, null, false, SortKey.ID, SearchQuery.parse(query, store.zone),
                 root.getName().equals("orders") ? oldestVisibleOrder : Long.MIN_VALUE);
+        plan(nodeSelection);
+        int size = records.size();
         long objects = 0;
         long roots = 0;
-        int size = records.size();
+        java.util.ArrayDeque<Future<Block>> window = new java.util.ArrayDeque<>();
+        int nextBlock = 0;
+        int blocks = (size + BLOCK - 1) / BLOCK;
+        try {
+            while (nextBlock < blocks || !window.isEmpty()) {
+                while (nextBlock < blocks && window.size() < threads * 2) {
+                    int from = nextBlock * BLOCK;
+                    int to = Math.min(size, from + BLOCK);
+                    window.add(renderers.submit(() -> render(records, filter, from, to)));
+                    nextBlock++;
+                }
+                Block block = window.removeFirst().get();
+                out.bytes(block.bytes());
+                objects += block.objects();
+                roots += block.roots();
+                if (cancelled.getAsBoolean()) {
+                    window.forEach(future -> future.cancel(true));
+                    return new Result(objects, roots, out.bytesWritten(), true);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("bulk export interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("bulk export failed", e.getCause());
+        }
+        return new Result(objects, roots, out.bytesWritten(), false);
+    }
+
+    private Block render(Records records, PageRequest filter, int from, int to) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 20);
+        JsonLines out = new JsonLines(bytes);
+        long objects = 0;
+        long roots = 0;
         List<Children> pending = new ArrayList<>();
         int group = 0;
         int inGroup = 0;
-        for (int index = 0; index < size; index++) {
+        for (int index = from; index < to; index++) {
             if (!records.matches(index, filter)) {
                 continue;
             }
-            if ((roots & 1023) == 0 && cancelled.getAsBoolean()) {
-                return new Result(objects, roots, out.bytesWritten(), true);
-            }
-            Object node = record(index);
-            writeNode(out, node, nodeSelection, null, pending);
+            writeNode(out, record(index), nodeSelection, null, pending);
             objects++;
             roots++;
             inGroup++;
@@ -168,7 +213,8 @@ final class BulkExport {
             }
         }
         objects += flush(out, pending);
-        return new Result(objects, roots, out.bytesWritten(), false);
+        out.close();
+        return new Block(bytes.toByteArray(), objects, roots);
     }
 
     private Object record(int index) {
@@ -214,6 +260,7 @@ final class BulkExport {
     private record Entry(String field, byte[] name, String typeCondition, Plan selection, boolean connection, Plan childNodes) {
     }
 
+    /** Filled by {@code plan(nodeSelection)} before rendering starts; only read while threads render. */
     private final java.util.Map<SelectionSet, Plan> plans = new java.util.IdentityHashMap<>();
 
     private Plan plan(SelectionSet selectionSet) {

@@ -48,6 +48,11 @@ final class JsonLines implements AutoCloseable {
         if (buffer.length - position < encoded.length) {
             flushBuffer();
         }
+        if (encoded.length > buffer.length) {
+            out.write(encoded);
+            written += encoded.length;
+            return;
+        }
         System.arraycopy(encoded, 0, buffer, position, encoded.length);
         position += encoded.length;
     }

@@ -1,7 +1,6 @@
 package io.storefront.simulator.store;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -25,8 +24,9 @@ public final class Orders extends Records {
     private final Products products;
     private final Customers customers;
     final LongColumn customerIndex;
-    private final Map<Integer, Long> cancellations = new HashMap<>();
-    private final Map<Integer, List<Long>> laterRefunds = new HashMap<>();
+    // concurrent maps: bulk exports read orders without the store lock while activity changes them
+    private final Map<Integer, Long> cancellations = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, List<Long>> laterRefunds = new java.util.concurrent.ConcurrentHashMap<>();
 
     Orders(long seed, String currency, long asOf, Products products, Customers customers, int capacity) {
         super(ID_BASE, 4099, capacity);
@@ -61,7 +61,11 @@ public final class Orders extends Records {
     }
 
     void refund(int index, long second) {
-        laterRefunds.computeIfAbsent(index, i -> new ArrayList<>()).add(second);
+        laterRefunds.merge(index, List.of(second), (old, added) -> {
+            List<Long> all = new ArrayList<>(old);
+            all.addAll(added);
+            return List.copyOf(all);
+        });
         touch(index, second);
     }
 
