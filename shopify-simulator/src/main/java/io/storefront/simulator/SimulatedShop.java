@@ -63,6 +63,7 @@ final class SimulatedShop {
                 "owner@" + name + ".example.com", spec.domain(), spec.currency(), spec.timezone(),
                 zone.getDisplayName(TextStyle.SHORT, Locale.US), planDisplayName(), spec.plan().equals("plus"));
         this.bucket = new ThrottleBucket(planBucket(), planRestoreRate());
+        deliveries.onAbandoned(subscriptions::delete);
         this.bulk = new ShopBulkOperations(store, files, executor, () -> clock.instant().getEpochSecond(), this::bulkFinished);
     }
 

@@ -155,6 +155,21 @@ class WebhookTests {
     }
 
     @Test
+    void removes_a_subscription_whose_deliveries_fail_every_retry() throws InterruptedException {
+        simulator.faults(shop.domain(), new Faults(true, null, null, 0, 0, 0, false, 0, 5L));
+        receiver.failFirstAttempts = 100;
+        subscribe("ORDERS_CREATE", false);
+        simulator.activity(shop.domain(), Activity.newOrders(1));
+        assertThat(receiver.awaitAtLeast(9, r -> r.topic().equals("orders/create"))).hasSize(9);
+        for (int i = 0; i < 100 && simulator.deliveries(shop.domain()).abandoned() == 0; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(simulator.deliveries(shop.domain()).abandoned()).isEqualTo(1);
+        assertThat(client.graphql(shop.domain(), shop.accessToken(), "{ webhookSubscriptions(first: 5) { nodes { id } } }").body()
+                .get("data").get("webhookSubscriptions").get("nodes")).isEmpty();
+    }
+
+    @Test
     void sends_duplicates_with_the_same_webhook_id_when_asked() throws InterruptedException {
         simulator.faults(shop.domain(), new Faults(true, null, null, 0, 0, 1.0, true, 0, null));
         subscribe("ORDERS_CREATE", false);

@@ -46,6 +46,12 @@ public final class WebhookSender implements AutoCloseable {
         volatile double duplicateRate;
         volatile boolean reorder;
         volatile long retryBaseMillis = 56_000;
+        volatile java.util.function.LongConsumer onAbandoned = id -> { };
+
+        /** Called with the subscription id when a delivery failed every retry (Shopify then removes the subscription). */
+        public void onAbandoned(java.util.function.LongConsumer action) {
+            onAbandoned = action;
+        }
 
         public void configure(double duplicates, boolean outOfOrder, long retryBase) {
             duplicateRate = duplicates;
@@ -85,7 +91,7 @@ public final class WebhookSender implements AutoCloseable {
         String eventId = UUID.randomUUID().toString();
         String triggeredAt = Instant.now().toString();
         for (WebhookSubscription subscription : subscriptions) {
-            Webhook webhook = new Webhook(UUID.randomUUID().toString(), eventId, topic, shopDomain, apiVersion, triggeredAt,
+            Webhook webhook = new Webhook(subscription.id(), UUID.randomUUID().toString(), eventId, topic, shopDomain, apiVersion, triggeredAt,
                     body, hmac(subscription.appSecret(), body), subscription.uri());
             channel.pending.incrementAndGet();
             schedule(channel, webhook, 0, channel.reorder ? ThreadLocalRandom.current().nextLong(250) : 0, false);
@@ -150,6 +156,7 @@ public final class WebhookSender implements AutoCloseable {
         if (attempt >= MAX_RETRIES) {
             channel.abandoned.incrementAndGet();
             channel.pending.decrementAndGet();
+            channel.onAbandoned.accept(webhook.subscriptionId());
             return;
         }
         schedule(channel, webhook, attempt + 1, channel.retryBaseMillis << attempt, true);
