@@ -282,7 +282,8 @@ final class AdminSchema {
 
     private static Object runBulkQuery(DataFetchingEnvironment env) {
         try {
-            BulkOperation operation = context(env).bulkOperations().run(env.getArgument("query"), context(env).oldestVisibleOrder());
+            BulkOperation operation = context(env).bulkOperations().run(env.getArgument("query"), context(env).oldestVisibleOrder(),
+                    context(env)::hasScope);
             return payload("bulkOperation", operation, List.of());
         } catch (BulkQueryRejected e) {
             Map<String, Object> error = userError("query", e.getMessage());

@@ -123,6 +123,18 @@ final class BulkExport {
         return null;
     }
 
+    /** The access scope the root connection needs, as the GraphQL connections check it. */
+    String requiredScope() {
+        switch (root.getName()) {
+            case "customers":
+                return "read_customers";
+            case "products":
+                return "read_products";
+            default:
+                return "read_orders";
+        }
+    }
+
     /** Records per block: big enough to amortise hand-offs, small enough that a few blocks in flight stay a few MB. */
     private static final int BLOCK = 2048;
 

@@ -54,7 +54,7 @@ public final class ShopBulkOperations implements BulkOperations {
     }
 
     @Override
-    public synchronized BulkOperation run(String query, long oldestVisibleOrder) {
+    public synchronized BulkOperation run(String query, long oldestVisibleOrder, java.util.function.Predicate<String> grantedScopes) {
         BulkOperation running = current;
         if (running != null && (running.status().equals("CREATED") || running.status().equals("RUNNING") || running.status().equals("CANCELING"))) {
             throw new BulkQueryRejected("A bulk query operation for this app and shop is already in progress: " + running.gid() + ".");
@@ -63,6 +63,14 @@ public final class ShopBulkOperations implements BulkOperations {
         long id = NEXT_ID.getAndAdd(11);
         BulkOperation created = new BulkOperation(id, "CREATED", null, query, 0, 0, null, null, null, clock.getAsLong(), null);
         update(created);
+        if (!grantedScopes.test(export.requiredScope())) {
+            executor.execute(() -> {
+                BulkOperation failed = withStatus(created, "FAILED", "ACCESS_DENIED", 0, 0, null, null, clock.getAsLong());
+                update(failed);
+                onFinish.accept(failed);
+            });
+            return created;
+        }
         executor.execute(() -> export(created, export, oldestVisibleOrder));
         return created;
     }
