@@ -32,7 +32,7 @@ class InboxRetention {
     @Scheduled(initialDelayString = "${storefront.webhooks.purge-interval:1h}",
             fixedDelayString = "${storefront.webhooks.purge-interval:1h}")
     @SchedulerLock(name = "webhooks.inbox-retention", lockAtMostFor = "PT30M")
-    void purge() {
+    public void purge() {
         long purged = 0;
         int chunk;
         do {
