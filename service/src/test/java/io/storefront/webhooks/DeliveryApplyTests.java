@@ -62,6 +62,7 @@ class DeliveryApplyTests extends WebhookIntegrationTest {
     void a_refund_is_added_to_its_order() {
         Store store = connectStore();
         deliver(store, "orders/create", fixture("orders-create"));
+        awaitApplied(store);
         String refund = """
                 {"id":509562969,"order_id":5829364019283,"created_at":"2025-06-04T10:00:00-04:00","note":"damaged",
                  "restock":false,"refund_line_items":[{"id":1,"line_item_id":14001,"quantity":1,"subtotal":42.0,"total_tax":3.15}],
