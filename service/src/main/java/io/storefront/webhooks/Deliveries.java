@@ -97,11 +97,20 @@ class Deliveries {
                  where tenant_id = ? and id = ?""", error, delivery.store().value(), delivery.id());
     }
 
-    /** {@code shop/redact}: the raw bodies of a store hold its customers' data too. */
-    int eraseBodies(StoreId store, long except) {
+    /**
+     * {@code shop/redact}: the raw bodies of a store hold its customers' data too. Every delivery received before
+     * the redact loses its body, pending ones included: those of the redact's own batch are already read, one a
+     * retry still waits for must not bring erased data back (it is ignored instead), and one another worker holds
+     * is waited for. The redact's own batch sets its deliveries' outcomes after this.
+     */
+    int eraseBodies(StoreId store, long redact) {
         return jdbc.update("""
-                update webhook_deliveries set body = ''::bytea
-                 where tenant_id = ? and id <> ? and status <> 'PENDING'""", store.value(), except);
+                update webhook_deliveries
+                   set body = ''::bytea,
+                       status = case when status = 'PENDING' then 'IGNORED' else status end,
+                       last_error = case when status = 'PENDING' then 'store redacted' else last_error end
+                 where tenant_id = ? and id <> ? and octet_length(body) > 0 and (status <> 'PENDING' or id < ?)""",
+                store.value(), redact, redact);
     }
 
     /** @return how many bodies were emptied, at most {@code limit} */

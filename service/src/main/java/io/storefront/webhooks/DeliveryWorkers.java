@@ -126,7 +126,7 @@ class DeliveryWorkers implements SmartLifecycle {
             transactions.executeWithoutResult(status -> {
                 claimed.addAll(deliveries.claimDue(settings.batchSize()));
                 if (!claimed.isEmpty()) {
-                    record(claimed);
+                    applyAndRecord(claimed);
                 }
             });
         } catch (RuntimeException batchFailed) {
@@ -142,7 +142,7 @@ class DeliveryWorkers implements SmartLifecycle {
         return claimed.size();
     }
 
-    private void record(List<WebhookDelivery> batch) {
+    private void applyAndRecord(List<WebhookDelivery> batch) {
         DeliveryApplier.Results results = applier.apply(batch);
         if (!results.applied().isEmpty()) {
             deliveries.finish(results.applied(), DeliveryStatus.APPLIED, null);
@@ -160,7 +160,8 @@ class DeliveryWorkers implements SmartLifecycle {
 
     private void applyAlone(WebhookDelivery delivery) {
         try {
-            transactions.executeWithoutResult(status -> deliveries.claimAgain(delivery).ifPresent(d -> record(List.of(d))));
+            transactions.executeWithoutResult(status ->
+                    deliveries.claimAgain(delivery).ifPresent(d -> applyAndRecord(List.of(d))));
         } catch (RuntimeException e) {
             transactions.executeWithoutResult(status -> deliveries.claimAgain(delivery).ifPresent(d -> failed(d, e)));
         }
