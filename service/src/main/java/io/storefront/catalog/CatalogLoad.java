@@ -297,25 +297,31 @@ public final class CatalogLoad implements AutoCloseable {
                     .append(" where c.tenant_id = ? and c.").append(child.parentColumn()).append(" = gone.shopify_id)");
         }
         sql.append(" select count(*) from gone");
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            statement.setObject(1, store.value());
-            statement.setObject(2, java.sql.Timestamp.from(snapshotStartedAt));
-            for (int i = 0; i < children.size(); i++) {
-                statement.setObject(3 + i, store.value());
+        for (int attempt = 1; ; attempt++) {
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                statement.setObject(1, store.value());
+                statement.setObject(2, java.sql.Timestamp.from(snapshotStartedAt));
+                for (int i = 0; i < children.size(); i++) {
+                    statement.setObject(3 + i, store.value());
+                }
+                int removed;
+                try (var result = statement.executeQuery()) {
+                    result.next();
+                    removed = result.getInt(1);
+                }
+                commit();
+                if (removed > 0) {
+                    changed.accept(resource);
+                }
+                return removed;
+            } catch (SQLException e) {
+                rollbackQuietly();
+                RuntimeException failure = failure("could not remove records missing from the snapshot", e);
+                // a webhook worker writing the same rows won the deadlock; the seen ids are committed, so try again
+                if (!(failure instanceof org.springframework.dao.PessimisticLockingFailureException) || attempt >= 5) {
+                    throw failure;
+                }
             }
-            int removed;
-            try (var result = statement.executeQuery()) {
-                result.next();
-                removed = result.getInt(1);
-            }
-            commit();
-            if (removed > 0) {
-                changed.accept(resource);
-            }
-            return removed;
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw failure("could not remove records missing from the snapshot", e);
         }
     }
 

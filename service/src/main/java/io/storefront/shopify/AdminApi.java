@@ -126,6 +126,20 @@ public class AdminApi {
     }
 
     private JsonNode send(ShopifySession session, String query, String body) {
+        String token = session.accessToken();
+        try {
+            return send(session, token, query, body);
+        } catch (ShopifyAccessRevoked e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            // an expiring token may have lapsed or been rotated elsewhere: one renewal, then the store is lost
+            String renewed = session.tokens().renewAfterRejection(token).orElseThrow(() -> e);
+            return send(session, renewed, query, body);
+        }
+    }
+
+    private JsonNode send(ShopifySession session, String token, String query, String body) {
         String shop = session.shopDomain();
         double expectedCost = requestedCosts.getOrDefault(query, UNKNOWN_COST);
         Duration wait = budget.reserve(shop, expectedCost);
@@ -137,7 +151,7 @@ public class AdminApi {
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .header("X-Shopify-Access-Token", session.accessToken())
+                .header("X-Shopify-Access-Token", token)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<String> response;

@@ -35,6 +35,16 @@ class AccessTokens {
         this.clock = clock;
     }
 
+    /** A token and the instant from which it should no longer be handed out without renewing. */
+    record Lease(String token, Instant renewAt) {}
+
+    Lease lease(Tenants.Credentials stored) {
+        String token = validToken(stored);
+        Tenants.Credentials now = stored.connectionType() == ConnectionType.ADMIN_TOKEN ? stored
+                : tenants.credentials(stored.id()).orElse(stored);
+        return new Lease(token, renewAt(now));
+    }
+
     String validToken(Tenants.Credentials stored) {
         if (stored.connectionType() == ConnectionType.ADMIN_TOKEN || !dueForRenewal(stored)) {
             return credentials.validAccessToken(stored);
@@ -124,16 +134,18 @@ class AccessTokens {
     }
 
     private boolean dueForRenewal(Tenants.Credentials stored) {
-        if (stored.accessTokenEnc() == null) {
-            return true;
-        }
+        return stored.accessTokenEnc() == null || !clock.instant().isBefore(renewAt(stored));
+    }
+
+    /** Expiry minus five minutes or a fifth of the token's life, whichever is shorter; never for admin tokens. */
+    private Instant renewAt(Tenants.Credentials stored) {
         Instant expires = stored.accessTokenExpiresAt();
         if (expires == null) {
-            return false;
+            return Instant.MAX;
         }
         Instant issued = stored.accessTokenIssuedAt() == null ? expires.minus(settings.renewBefore()) : stored.accessTokenIssuedAt();
         Duration fifthOfLife = Duration.between(issued, expires).dividedBy(5);
         Duration margin = fifthOfLife.compareTo(settings.renewBefore()) < 0 ? fifthOfLife : settings.renewBefore();
-        return !clock.instant().isBefore(expires.minus(margin));
+        return expires.minus(margin);
     }
 }

@@ -20,10 +20,13 @@ class ConnectedStores implements Stores {
     private final StoreCredentials credentials;
     private final AccessTokens tokens;
 
-    ConnectedStores(Tenants tenants, StoreCredentials credentials, AccessTokens tokens) {
+    private final java.time.Clock clock;
+
+    ConnectedStores(Tenants tenants, StoreCredentials credentials, AccessTokens tokens, java.time.Clock clock) {
         this.tenants = tenants;
         this.credentials = credentials;
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     @Override
@@ -34,13 +37,8 @@ class ConnectedStores implements Stores {
     @Override
     public ShopifySession session(StoreId store) {
         Tenants.Credentials stored = tenants.credentials(store.value()).orElseThrow(StoreNotFound::new);
-        return new ShopifySession(stored.shopDomain(), tokens.validToken(stored));
-    }
-
-    @Override
-    public ShopifySession renewAfterRejection(StoreId store, ShopifySession rejected) {
-        Tenants.Credentials stored = tenants.credentials(store.value()).orElseThrow(StoreNotFound::new);
-        return new ShopifySession(stored.shopDomain(), tokens.renewAfterRejection(stored, rejected.accessToken()));
+        return new ShopifySession(stored.shopDomain(),
+                new StoreTokenSource(stored.id(), tenants, tokens, clock, tokens.lease(stored)));
     }
 
     @Override

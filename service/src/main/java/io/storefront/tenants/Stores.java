@@ -15,15 +15,11 @@ public interface Stores {
 
     StoreFacts facts(StoreId store);
 
-    /** A session with a token that is valid now (renewed first when it is about to expire). */
-    ShopifySession session(StoreId store);
-
     /**
-     * Shopify answered 401 to this session: renew the token once (client credentials, OAuth) and return the new
-     * session; when that is impossible or refused the store is marked as needing reconnection and
-     * {@link StoreUnavailable} is thrown.
+     * A session for the store's Admin API. Its token is read per request and renewed ahead of expiry (and once
+     * after a 401); when renewal is refused the store is marked as needing reconnection.
      */
-    ShopifySession renewAfterRejection(StoreId store, ShopifySession rejected);
+    ShopifySession session(StoreId store);
 
     /** Called after Shopify answered 401/403 (and one renewal did not help): the merchant must reconnect. */
     void markNeedsReconnect(StoreId store, String reason);

@@ -46,15 +46,24 @@ abstract class WebhookIntegrationTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    /** A small simulated shop, connected with its legacy admin token and app secret. */
+    /**
+     * An empty simulated shop (one product, nothing else), connected with its legacy admin token and app secret:
+     * what the tests then hold arrived by webhook, and the first sync's snapshot has nothing to add or remove.
+     */
     Store connectStore() {
-        return connectStore(ShopSpec.of(newDomain()).withCounts(3, 2, 5, 1));
+        return connectStore(ShopSpec.of(newDomain()).withCounts(0, 1, 0, 0));
     }
 
+    /** Connects the shop and waits for the first full sync, so it cannot race the deliveries a test sends. */
     Store connectStore(ShopSpec spec) {
         ShopCredentials shop = SIMULATOR.createShop(spec);
         Api.Session owner = api().newUser();
         UUID tenant = api().connectStore(owner, shop.domain(), shop.accessToken(), shop.apiSecret());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Api.Response runs = api().get("/api/shopify/sync", owner, tenant);
+            return runs.status() == 200 && !runs.json().isEmpty()
+                    && runs.json().get(0).path("status").asString().equals("SUCCEEDED");
+        });
         return new Store(tenant, owner, shop.domain(), shop.accessToken(), shop.apiSecret());
     }
 
