@@ -1,24 +1,13 @@
 package io.storefront.insights;
 
-import java.net.URI;
+import io.storefront.platform.ApiProblems.ApiException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-/** A date range or parameter of an insights request that cannot be answered: 400 with the parameter named. */
-public class InvalidInsightsRequest extends ErrorResponseException {
-
-    static final URI TYPE = URI.create("https://storefront-insights.io/problems/invalid-insights-request");
+/** A date range or parameter of an insights request that cannot be answered: 400 naming the parameter. */
+public class InvalidInsightsRequest extends ApiException {
 
     InvalidInsightsRequest(String parameter, String detail) {
-        super(HttpStatus.BAD_REQUEST, problem(parameter, detail), null);
-    }
-
-    private static ProblemDetail problem(String parameter, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(TYPE);
-        problem.setTitle("Invalid insights request");
-        problem.setProperty("parameter", parameter);
-        return problem;
+        super(HttpStatus.BAD_REQUEST, "invalid-insights-request", "Invalid insights request", detail);
+        getBody().setProperty("parameter", parameter);
     }
 }

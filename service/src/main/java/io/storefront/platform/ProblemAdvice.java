@@ -1,0 +1,107 @@
+package io.storefront.platform;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place exceptions become HTTP answers: RFC 9457 problems with a stable type, field errors for
+ * validation, and nothing internal (no stack trace, SQL or exception message of a library) in any body.
+ * Module exceptions extend {@link org.springframework.web.ErrorResponseException} and carry their own problem.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    record FieldProblem(String field, String message) {}
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> fields = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldProblem(e.getField(), String.valueOf(e.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                "One or more fields are invalid.");
+        problem.setProperty("errors", fields);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> fields = ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldProblem(
+                        r.getMethodParameter().getParameterName() == null ? "parameter" : r.getMethodParameter().getParameterName(),
+                        String.valueOf(e.getDefaultMessage()))))
+                .toList();
+        ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                "One or more parameters are invalid.");
+        problem.setProperty("errors", fields);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedByTooLargeBody(ex)) {
+            return tooLarge();
+        }
+        // the parser's message would echo input and internals; say what the client can fix
+        return ResponseEntity.badRequest().body(ApiProblems.problem(HttpStatus.BAD_REQUEST, "malformed-body",
+                "Malformed request body", "The request body is not valid JSON of the expected shape."));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                "Parameter '" + ex.getName() + "' has an invalid value.");
+        problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), "invalid value")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(RequestBodyLimit.BodyTooLarge.class)
+    ResponseEntity<Object> bodyTooLarge() {
+        return tooLarge();
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        if (causedByTooLargeBody(ex)) {
+            return tooLarge();
+        }
+        log.error("Unhandled error", ex);
+        return ResponseEntity.internalServerError().body(ApiProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal", "Internal error", "Something went wrong on our side; it has been logged."));
+    }
+
+    private static ResponseEntity<Object> tooLarge() {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE,
+                "body-too-large", "Request body too large", "The request body exceeds the size this endpoint accepts."));
+    }
+
+    private static boolean causedByTooLargeBody(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimit.BodyTooLarge) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

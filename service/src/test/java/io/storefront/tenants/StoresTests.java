@@ -1,0 +1,93 @@
+package io.storefront.tenants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storefront.Api;
+import io.storefront.IntegrationTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class StoresTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static String domain() {
+        return "shop-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
+    }
+
+    @Test
+    void connects_a_store_with_credentials_encrypted_and_never_returned() {
+        Api.Session user = api().newUser();
+        String domain = domain();
+        Api.Response r = api().post("/api/tenant", user, null, Map.of("name", "Acme", "shopifyDomain", domain.toUpperCase(),
+                "shopifyToken", "shpat_plaintext_token_1234", "apiSecret", "app-secret-5678"));
+
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().get("shopifyDomain").asString()).isEqualTo(domain);
+        assertThat(r.json().get("connectionType").asString()).isEqualTo("ADMIN_TOKEN");
+        assertThat(r.body()).doesNotContain("shpat_plaintext_token_1234").doesNotContain("app-secret-5678");
+        byte[] stored = jdbc.sql("select access_token_enc from tenants where shop_domain = ?").param(domain)
+                .query(byte[].class).single();
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("shpat_plaintext_token_1234");
+
+        Api.Response list = api().get("/api/tenant", user, null);
+        assertThat(list.json()).hasSize(1);
+        assertThat(list.body()).doesNotContain("shpat_").doesNotContain("app-secret");
+    }
+
+    @Test
+    void validates_the_domain_and_refuses_a_shop_connected_twice() {
+        Api.Session user = api().newUser();
+        Api.Response bad = api().post("/api/tenant", user, null, Map.of("name", "Acme", "shopifyDomain", "acme.example.com",
+                "shopifyToken", "shpat_x", "apiSecret", "s"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("shopifyDomain");
+
+        Api.Response noSecret = api().post("/api/tenant", user, null, Map.of("name", "Acme", "shopifyDomain", domain(),
+                "shopifyToken", "shpat_x"));
+        assertThat(noSecret.status()).isEqualTo(400);
+        assertThat(noSecret.json().get("errors").get(0).get("field").asString()).isEqualTo("apiSecret");
+
+        String domain = domain();
+        api().connectStore(user, domain, "shpat_x", "s");
+        Api.Session other = api().newUser();
+        Api.Response twice = api().post("/api/tenant", other, null, Map.of("name", "Mine", "shopifyDomain", domain,
+                "shopifyToken", "shpat_y", "apiSecret", "t"));
+        assertThat(twice.status()).isEqualTo(409);
+    }
+
+    @Test
+    void one_user_can_never_see_change_or_delete_another_users_store() {
+        Api.Session alice = api().newUser();
+        Api.Session bob = api().newUser();
+        UUID store = api().connectStore(alice, domain(), "shpat_alice", "alice-secret");
+
+        assertThat(api().get("/api/tenant", bob, null).json()).isEmpty();
+        assertThat(api().get("/api/tenant/" + store, bob, null).status()).isEqualTo(404);
+        assertThat(api().send("PATCH", "/api/tenant/" + store, bob.token(), null, "{\"name\":\"mine now\"}").status()).isEqualTo(404);
+        assertThat(api().send("DELETE", "/api/tenant/" + store, bob.token(), null, null).status()).isEqualTo(404);
+
+        Api.Response mine = api().get("/api/tenant/" + store, alice, null);
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().get("name").asString()).isNotEqualTo("mine now");
+    }
+
+    @Test
+    void renames_and_deletes_a_store_with_all_of_its_data() {
+        Api.Session user = api().newUser();
+        UUID store = api().connectStore(user, domain(), "shpat_x", "s");
+        jdbc.sql("insert into customers (tenant_id, shopify_id, email, updated_at) values (?, 1, 'c@example.com', now())")
+                .param(store).update();
+
+        Api.Response renamed = api().send("PATCH", "/api/tenant/" + store, user.token(), null, "{\"name\":\"Renamed\"}");
+        assertThat(renamed.json().get("name").asString()).isEqualTo("Renamed");
+
+        assertThat(api().send("DELETE", "/api/tenant/" + store, user.token(), null, null).status()).isEqualTo(204);
+        assertThat(jdbc.sql("select count(*) from customers where tenant_id = ?").param(store).query(Long.class).single()).isZero();
+        assertThat(api().get("/api/tenant/" + store, user, null).status()).isEqualTo(404);
+    }
+}
