@@ -1,7 +1,6 @@
 package io.storefront.tenants;
 
 import io.storefront.identity.UserId;
-import io.storefront.platform.SecretBox;
 import io.storefront.shopify.ShopifySession;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,10 +18,12 @@ class ConnectedStores implements Stores {
 
     private final Tenants tenants;
     private final StoreCredentials credentials;
+    private final AccessTokens tokens;
 
-    ConnectedStores(Tenants tenants, StoreCredentials credentials) {
+    ConnectedStores(Tenants tenants, StoreCredentials credentials, AccessTokens tokens) {
         this.tenants = tenants;
         this.credentials = credentials;
+        this.tokens = tokens;
     }
 
     @Override
@@ -33,7 +34,13 @@ class ConnectedStores implements Stores {
     @Override
     public ShopifySession session(StoreId store) {
         Tenants.Credentials stored = tenants.credentials(store.value()).orElseThrow(StoreNotFound::new);
-        return new ShopifySession(stored.shopDomain(), credentials.validAccessToken(stored));
+        return new ShopifySession(stored.shopDomain(), tokens.validToken(stored));
+    }
+
+    @Override
+    public ShopifySession renewAfterRejection(StoreId store, ShopifySession rejected) {
+        Tenants.Credentials stored = tenants.credentials(store.value()).orElseThrow(StoreNotFound::new);
+        return new ShopifySession(stored.shopDomain(), tokens.renewAfterRejection(stored, rejected.accessToken()));
     }
 
     @Override

@@ -2,6 +2,10 @@ package io.storefront.tenants;
 
 import io.storefront.identity.UserId;
 import io.storefront.platform.ApiProblems.ApiException;
+import io.storefront.shopify.AccessGrant;
+import io.storefront.shopify.ShopifyOAuth;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -39,11 +43,16 @@ public class StoreConnections {
     private final Tenants tenants;
     private final StoreCredentials credentials;
     private final ApplicationEventPublisher events;
+    private final ShopifyOAuth oauth;
+    private final Clock clock;
 
-    StoreConnections(Tenants tenants, StoreCredentials credentials, ApplicationEventPublisher events) {
+    StoreConnections(Tenants tenants, StoreCredentials credentials, ApplicationEventPublisher events,
+            ShopifyOAuth oauth, Clock clock) {
         this.tenants = tenants;
         this.credentials = credentials;
         this.events = events;
+        this.oauth = oauth;
+        this.clock = clock;
     }
 
     public static String normaliseDomain(String domain) {
@@ -64,13 +73,17 @@ public class StoreConnections {
             require(request.apiSecret(), "apiSecret", "The app's API secret is required to verify webhooks.");
             tenant = new Tenants.NewTenant(id, owner.value(), request.name().trim(), domain, ConnectionType.ADMIN_TOKEN,
                     credentials.seal(id, "access_token", request.shopifyToken().trim()),
-                    credentials.seal(id, "api_secret", request.apiSecret().trim()), null, null);
+                    credentials.seal(id, "api_secret", request.apiSecret().trim()), null, null, null, null, null);
         } else if (present(request.clientId()) || present(request.clientSecret())) {
             require(request.clientId(), "clientId", "The app's client id is required.");
             require(request.clientSecret(), "clientSecret", "The app's client secret is required.");
+            // the first token proves the credentials before anything is stored
+            AccessGrant grant = firstClientCredentialsToken(domain, request.clientId().trim(), request.clientSecret().trim());
+            Instant now = clock.instant();
             tenant = new Tenants.NewTenant(id, owner.value(), request.name().trim(), domain,
-                    ConnectionType.CLIENT_CREDENTIALS, null, null, request.clientId().trim(),
-                    credentials.seal(id, "client_secret", request.clientSecret().trim()));
+                    ConnectionType.CLIENT_CREDENTIALS, credentials.seal(id, "access_token", grant.accessToken()), null,
+                    request.clientId().trim(), credentials.seal(id, "client_secret", request.clientSecret().trim()), now,
+                    grant.expiresIn() == null ? null : now.plus(grant.expiresIn()), grant.scope());
         } else {
             throw new InvalidConnection("shopifyToken",
                     "Give either shopifyToken and apiSecret, or clientId and clientSecret.");
@@ -82,6 +95,17 @@ public class StoreConnections {
         }
         events.publishEvent(new StoreConnected(new StoreId(id)));
         return tenants.summary(id, owner.value()).orElseThrow();
+    }
+
+    private AccessGrant firstClientCredentialsToken(String domain, String clientId, String clientSecret) {
+        try {
+            return oauth.clientCredentials(domain, clientId, clientSecret);
+        } catch (ShopifyOAuth.GrantRefused e) {
+            throw new InvalidConnection("clientSecret", "Shopify refused these client credentials for " + domain
+                    + ": check the client id and secret, and that the app is installed on the store.");
+        } catch (ShopifyOAuth.ShopifyUnreachable e) {
+            throw new InvalidConnection("shopifyDomain", "Shopify could not be reached for " + domain + "; try again.");
+        }
     }
 
     public StoreSummary get(UserId owner, UUID tenantId) {

@@ -27,6 +27,7 @@ class StoreCredentials {
         return sealed == null ? null : box.open(sealed, tenantId + ":" + column);
     }
 
+    /** The stored token as it is; renewal is {@link AccessTokens}' job. */
     String validAccessToken(Tenants.Credentials stored) {
         if (stored.status() == StoreStatus.DISABLED) {
             throw new StoreUnavailable("The Shopify app was uninstalled from this store; reconnect it.");

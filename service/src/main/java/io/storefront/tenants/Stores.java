@@ -18,6 +18,13 @@ public interface Stores {
     /** A session with a token that is valid now (renewed first when it is about to expire). */
     ShopifySession session(StoreId store);
 
+    /**
+     * Shopify answered 401 to this session: renew the token once (client credentials, OAuth) and return the new
+     * session; when that is impossible or refused the store is marked as needing reconnection and
+     * {@link StoreUnavailable} is thrown.
+     */
+    ShopifySession renewAfterRejection(StoreId store, ShopifySession rejected);
+
     /** Called after Shopify answered 401/403 (and one renewal did not help): the merchant must reconnect. */
     void markNeedsReconnect(StoreId store, String reason);
 

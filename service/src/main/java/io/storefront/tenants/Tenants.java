@@ -15,11 +15,12 @@ class Tenants {
     record Credentials(UUID id, String shopDomain, ConnectionType connectionType, StoreStatus status,
             byte @Nullable [] accessTokenEnc, byte @Nullable [] apiSecretEnc, @Nullable String clientId,
             byte @Nullable [] clientSecretEnc, byte @Nullable [] refreshTokenEnc,
-            @Nullable Instant accessTokenExpiresAt) {}
+            @Nullable Instant accessTokenExpiresAt, @Nullable Instant accessTokenIssuedAt) {}
 
     record NewTenant(UUID id, UUID ownerId, String name, String shopDomain, ConnectionType connectionType,
             byte @Nullable [] accessTokenEnc, byte @Nullable [] apiSecretEnc, @Nullable String clientId,
-            byte @Nullable [] clientSecretEnc) {}
+            byte @Nullable [] clientSecretEnc, @Nullable Instant issuedAt, @Nullable Instant expiresAt,
+            @Nullable String scopes) {}
 
     private static final String SUMMARY = """
             select t.id, t.name, t.shop_domain, t.shop_name, t.currency, t.iana_timezone, t.connection_type,
@@ -40,10 +41,39 @@ class Tenants {
     void insert(NewTenant t) {
         jdbc.sql("""
                 insert into tenants (id, owner_id, name, shop_domain, connection_type, access_token_enc,
-                                     api_secret_enc, client_id, client_secret_enc)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                     api_secret_enc, client_id, client_secret_enc, access_token_issued_at,
+                                     access_token_expires_at, granted_scopes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(t.id(), t.ownerId(), t.name(), t.shopDomain(), t.connectionType().name(),
-                        t.accessTokenEnc(), t.apiSecretEnc(), t.clientId(), t.clientSecretEnc())
+                        t.accessTokenEnc(), t.apiSecretEnc(), t.clientId(), t.clientSecretEnc(), ts(t.issuedAt()),
+                        ts(t.expiresAt()), t.scopes())
+                .update();
+    }
+
+    Optional<UUID> idOfShop(String shopDomain) {
+        return jdbc.sql("select id from tenants where shop_domain = ?").param(shopDomain).query(UUID.class).optional();
+    }
+
+    /** The install's outcome: a new store, or the existing one re-linked to the installing user with new tokens. */
+    void upsertOAuthStore(UUID tenantId, UUID ownerId, String shopDomain, String clientId, byte[] clientSecretEnc,
+            byte[] accessTokenEnc, byte @Nullable [] refreshTokenEnc, Instant issuedAt, @Nullable Instant expiresAt,
+            @Nullable Instant refreshExpiresAt, String scopes) {
+        jdbc.sql("""
+                insert into tenants (id, owner_id, name, shop_domain, connection_type, client_id, client_secret_enc,
+                                     access_token_enc, refresh_token_enc, access_token_issued_at,
+                                     access_token_expires_at, refresh_token_expires_at, granted_scopes)
+                values (?, ?, ?, ?, 'OAUTH', ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (shop_domain) do update set
+                       owner_id = excluded.owner_id, connection_type = 'OAUTH', client_id = excluded.client_id,
+                       client_secret_enc = excluded.client_secret_enc, access_token_enc = excluded.access_token_enc,
+                       refresh_token_enc = excluded.refresh_token_enc, api_secret_enc = null,
+                       access_token_issued_at = excluded.access_token_issued_at,
+                       access_token_expires_at = excluded.access_token_expires_at,
+                       refresh_token_expires_at = excluded.refresh_token_expires_at,
+                       granted_scopes = excluded.granted_scopes, status = 'ACTIVE', status_reason = null,
+                       updated_at = now()""")
+                .params(tenantId, ownerId, shopDomain, shopDomain, clientId, clientSecretEnc, accessTokenEnc,
+                        refreshTokenEnc, java.sql.Timestamp.from(issuedAt), ts(expiresAt), ts(refreshExpiresAt), scopes)
                 .update();
     }
 
@@ -92,15 +122,39 @@ class Tenants {
     Optional<Credentials> credentials(UUID tenantId) {
         return jdbc.sql("""
                 select id, shop_domain, connection_type, status, access_token_enc, api_secret_enc, client_id,
-                       client_secret_enc, refresh_token_enc, access_token_expires_at
+                       client_secret_enc, refresh_token_enc, access_token_expires_at, access_token_issued_at
                   from tenants where id = ?""")
                 .param(tenantId)
                 .query((rs, i) -> new Credentials(rs.getObject("id", UUID.class), rs.getString("shop_domain"),
                         ConnectionType.valueOf(rs.getString("connection_type")),
                         StoreStatus.valueOf(rs.getString("status")), rs.getBytes("access_token_enc"),
                         rs.getBytes("api_secret_enc"), rs.getString("client_id"), rs.getBytes("client_secret_enc"),
-                        rs.getBytes("refresh_token_enc"), instant(rs.getTimestamp("access_token_expires_at"))))
+                        rs.getBytes("refresh_token_enc"), instant(rs.getTimestamp("access_token_expires_at")),
+                        instant(rs.getTimestamp("access_token_issued_at"))))
                 .optional();
+    }
+
+    /** The same, holding the row lock until the transaction ends: renewals of one store run one at a time. */
+    Optional<Credentials> lockCredentials(UUID tenantId) {
+        jdbc.sql("select id from tenants where id = ? for update").param(tenantId).query(UUID.class).optional();
+        return credentials(tenantId);
+    }
+
+    void storeGrant(UUID tenantId, byte[] accessTokenEnc, byte @Nullable [] refreshTokenEnc, Instant issuedAt,
+            @Nullable Instant expiresAt, @Nullable Instant refreshExpiresAt, String scopes) {
+        jdbc.sql("""
+                update tenants set access_token_enc = ?, refresh_token_enc = coalesce(?, refresh_token_enc),
+                       access_token_issued_at = ?, access_token_expires_at = ?,
+                       refresh_token_expires_at = coalesce(?, refresh_token_expires_at),
+                       granted_scopes = ?, status = 'ACTIVE', status_reason = null, updated_at = now()
+                 where id = ?""")
+                .params(accessTokenEnc, refreshTokenEnc, java.sql.Timestamp.from(issuedAt), ts(expiresAt), ts(refreshExpiresAt),
+                        scopes, tenantId)
+                .update();
+    }
+
+    private static java.sql.@Nullable Timestamp ts(@Nullable Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
     }
 
     void setStatus(UUID tenantId, StoreStatus status, @Nullable String reason) {

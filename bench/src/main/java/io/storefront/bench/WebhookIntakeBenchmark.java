@@ -1,0 +1,235 @@
+package io.storefront.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signed {@code orders/create} deliveries (the real-format fixture, a new order id and webhook id each) against
+ * the running service: the sustained rate with a closed loop, latency at 50 % and 90 % of it with an open loop
+ * (measured from the intended send time, so a stall is not hidden), a 10× step, then proof that every delivery
+ * answered 200 is in the inbox and applied, and the apply lag. Ceiling: pgbench single-row inserts into a table
+ * of the inbox's shape at the same concurrency.
+ */
+final class WebhookIntakeBenchmark {
+
+    record Settings(int concurrency, Duration phase) {}
+
+    record Phase(String name, double offeredPerSecond, double achievedPerSecond, long ok, long errors, double p50Ms,
+            double p99Ms) {
+        double errorRate() {
+            return ok + errors == 0 ? 0 : (double) errors / (ok + errors);
+        }
+    }
+
+    record Result(Phase sustained, Phase half, Phase ninety, Phase step, long acknowledged, long inInbox,
+            long applied, double applyLagP50Ms, double applyLagP99Ms, Duration drain, Pgbench.Result ceiling,
+            int concurrency) {}
+
+    private static final String SECRET = "bench-app-secret";
+    private static final String SHOP = "bench-intake.myshopify.com";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String template;
+    private final AtomicLong nextOrderId = new AtomicLong(9_000_000_000_000L);
+    private final AtomicLong acknowledged = new AtomicLong();
+    private String url;
+
+    WebhookIntakeBenchmark() throws IOException {
+        try (var in = WebhookIntakeBenchmark.class.getResourceAsStream("/orders-create.json")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+    }
+
+    Result run(Database db, Settings settings) throws Exception {
+        try (Service service = Service.start(db, "http://127.0.0.1:9/{shop}", "1g")) {
+            service.register();
+            UUID tenant = service.connect(SHOP, "shpat_bench", SECRET);
+            url = service.baseUrl() + "/api/webhook/" + tenant;
+
+            closedLoop(settings.concurrency(), Duration.ofSeconds(2)); // warm-up: JIT, connection pools
+            Phase sustained = closedLoop(settings.concurrency(), settings.phase());
+            double max = sustained.achievedPerSecond();
+            Phase half = openLoop("50 %", max * 0.5, settings.phase());
+            Phase ninety = openLoop("90 %", max * 0.9, settings.phase());
+            openLoop("step base", max * 0.09, settings.phase().dividedBy(2));
+            Phase step = openLoop("10× step", max * 0.9, settings.phase());
+
+            Instant drainStart = Instant.now();
+            long[] inbox = awaitDrained(db, tenant, Duration.ofMinutes(5));
+            Duration drain = Duration.between(drainStart, Instant.now());
+            double[] lag = applyLag(db, tenant);
+            Pgbench.Result ceiling = Pgbench.available() ? ceiling(db, settings) : new Pgbench.Result(Double.NaN, Double.NaN);
+            return new Result(sustained, half, ninety, step, acknowledged.get(), inbox[0], inbox[1], lag[0], lag[1],
+                    drain, ceiling, settings.concurrency());
+        }
+    }
+
+    private Phase closedLoop(int concurrency, Duration length) throws InterruptedException {
+        Latencies latencies = new Latencies();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long end = System.nanoTime() + length.toNanos();
+        long start = System.nanoTime();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        for (int i = 0; i < concurrency; i++) {
+            workers.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    deliver(ok, errors);
+                    latencies.record((System.nanoTime() - sent) / 1000);
+                }
+            });
+        }
+        finish(workers);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Phase("sustained (closed loop, " + concurrency + " connections)", Double.NaN, ok.get() / seconds,
+                ok.get(), errors.get(), latencies.percentileMs(50), latencies.percentileMs(99));
+    }
+
+    private Phase openLoop(String name, double perSecond, Duration length) throws InterruptedException {
+        Latencies latencies = new Latencies();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long total = (long) (perSecond * length.toNanos() / 1e9);
+        double periodNanos = 1e9 / perSecond;
+        long start = System.nanoTime();
+        // unbounded on purpose: a stalled server must show as latency, not as a throttled sender
+        ExecutorService senders = Executors.newCachedThreadPool();
+        for (long i = 0; i < total; i++) {
+            long intended = start + (long) (i * periodNanos);
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            senders.submit(() -> {
+                deliver(ok, errors);
+                latencies.record((System.nanoTime() - intended) / 1000);
+            });
+        }
+        finish(senders);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Phase(name, perSecond, ok.get() / seconds, ok.get(), errors.get(), latencies.percentileMs(50),
+                latencies.percentileMs(99));
+    }
+
+    private static void finish(ExecutorService executor) throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(2, TimeUnit.MINUTES)) {
+            executor.shutdownNow();
+        }
+    }
+
+    private void deliver(AtomicLong ok, AtomicLong errors) {
+        long orderId = nextOrderId.incrementAndGet();
+        byte[] body = template.replace("5829364019283", Long.toString(orderId)).getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .header("X-Shopify-Topic", "orders/create")
+                .header("X-Shopify-Hmac-Sha256", sign(body))
+                .header("X-Shopify-Shop-Domain", SHOP)
+                .header("X-Shopify-API-Version", "2025-10")
+                .header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
+                .header("X-Shopify-Triggered-At", Instant.now().toString())
+                .header("X-Shopify-Event-Id", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) {
+                ok.incrementAndGet();
+                acknowledged.incrementAndGet();
+            } else {
+                errors.incrementAndGet();
+            }
+        } catch (IOException e) {
+            errors.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String sign(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until nothing of the tenant is pending; returns {rows in the inbox, rows applied}. */
+    private static long[] awaitDrained(Database db, UUID tenant, Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection c = db.connect()) {
+            while (true) {
+                try (PreparedStatement s = c.prepareStatement("""
+                        select count(*), count(*) filter (where status = 'APPLIED'),
+                               count(*) filter (where status = 'PENDING')
+                          from webhook_deliveries where tenant_id = ?""")) {
+                    s.setObject(1, tenant);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(3) == 0 || System.nanoTime() > deadline) {
+                            return new long[] {rs.getLong(1), rs.getLong(2)};
+                        }
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static double[] applyLag(Database db, UUID tenant) throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement("""
+                select percentile_cont(0.5) within group (order by extract(epoch from applied_at - received_at)),
+                       percentile_cont(0.99) within group (order by extract(epoch from applied_at - received_at))
+                  from webhook_deliveries where tenant_id = ? and applied_at is not null""")) {
+            s.setObject(1, tenant);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new double[] {rs.getDouble(1) * 1000, rs.getDouble(2) * 1000};
+            }
+        }
+    }
+
+    private static Pgbench.Result ceiling(Database db, Settings settings) throws Exception {
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            s.execute("drop table if exists bench_inbox");
+            s.execute("create table bench_inbox (like webhook_deliveries including all)");
+        }
+        String body = new String(WebhookIntakeBenchmark.class.getResourceAsStream("/orders-create.json").readAllBytes(),
+                StandardCharsets.UTF_8).trim().replace("'", "''");
+        String script = "insert into bench_inbox (tenant_id, webhook_id, topic, shop_domain, api_version, triggered_at,"
+                + " event_id, body) values ('00000000-0000-0000-0000-000000000001', gen_random_uuid()::text,"
+                + " 'orders/create', '" + SHOP + "', '2025-10', now(), gen_random_uuid()::text,"
+                + " convert_to('" + body + "', 'UTF8')) on conflict do nothing;\n";
+        try {
+            return Pgbench.run(db, script, settings.concurrency(), (int) Math.max(2, settings.phase().toSeconds()));
+        } finally {
+            try (Connection c = db.connect(); var s = c.createStatement()) {
+                s.execute("drop table if exists bench_inbox");
+            }
+        }
+    }
+}

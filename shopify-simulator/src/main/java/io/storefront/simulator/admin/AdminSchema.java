@@ -1,0 +1,325 @@
+package io.storefront.simulator.admin;
+
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.Coercing;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.TypeResolver;
+import graphql.schema.idl.FieldWiringEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.WiringFactory;
+import io.storefront.simulator.admin.BulkOperations.BulkQueryRejected;
+import io.storefront.simulator.store.InvalidCursor;
+import io.storefront.simulator.store.Page;
+import io.storefront.simulator.store.PageRequest;
+import io.storefront.simulator.store.Records;
+import io.storefront.simulator.store.SearchQuery;
+import io.storefront.simulator.store.SortKey;
+import io.storefront.simulator.store.Store;
+import io.storefront.simulator.webhooks.Topics;
+import io.storefront.simulator.webhooks.WebhookSubscription;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Builds the executable schema: the SDL beside this class wired to the store. */
+final class AdminSchema {
+
+    static final int MAX_PAGE_SIZE = 250;
+    private static final Pattern GID = Pattern.compile("gid://shopify/(\\w+)/(\\d+)");
+    private static final String[] STRING_SCALARS = {"DateTime", "Decimal", "Money", "UnsignedInt64", "URL", "HTML"};
+
+    private AdminSchema() {
+    }
+
+    static GraphQLSchema build() {
+        TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(new WiringFactory() {
+            @Override
+            public DataFetcher<?> getDefaultDataFetcher(FieldWiringEnvironment environment) {
+                return AdminSchema::resolveField;
+            }
+        });
+        for (String name : STRING_SCALARS) {
+            wiring.scalar(GraphQLScalarType.newScalar().name(name).coercing(new Coercing<Object, Object>() {
+                @Override
+                public Object serialize(Object value) {
+                    return value.toString();
+                }
+
+                @Override
+                public Object parseValue(Object input) {
+                    return input.toString();
+                }
+
+                @Override
+                public Object parseLiteral(Object input) {
+                    return input instanceof graphql.language.StringValue ? ((graphql.language.StringValue) input).getValue() : input.toString();
+                }
+            }).build());
+        }
+        TypeResolver byTypename = environment -> environment.getSchema().getObjectType(FieldResolver.typename(environment.getObject()));
+        wiring.type("Node", type -> type.typeResolver(byTypename));
+        wiring.type("WebhookSubscriptionEndpoint", type -> type.typeResolver(byTypename));
+        wiring.type("QueryRoot", type -> type
+                .dataFetcher("shop", env -> context(env).profile())
+                .dataFetcher("node", env -> node(env, env.getArgument("id")))
+                .dataFetcher("nodes", env -> {
+                    List<Object> found = new ArrayList<>();
+                    for (Object id : (List<?>) env.getArgument("ids")) {
+                        found.add(node(env, id.toString()));
+                    }
+                    return found;
+                })
+                .dataFetcher("customer", env -> typed(node(env, env.getArgument("id")), "Customer"))
+                .dataFetcher("product", env -> typed(node(env, env.getArgument("id")), "Product"))
+                .dataFetcher("productVariant", env -> typed(node(env, env.getArgument("id")), "ProductVariant"))
+                .dataFetcher("order", env -> typed(node(env, env.getArgument("id")), "Order"))
+                .dataFetcher("abandonedCheckout", env -> typed(node(env, env.getArgument("id")), "AbandonedCheckout"))
+                .dataFetcher("customers", connection("customers", "read_customers", store -> store.customers, (s, i) -> s.customers.get(i)))
+                .dataFetcher("products", connection("products", "read_products", store -> store.products, (s, i) -> s.products.get(i)))
+                .dataFetcher("orders", connection("orders", "read_orders", store -> store.orders, (s, i) -> s.orders.get(i)))
+                .dataFetcher("abandonedCheckouts", connection("abandonedCheckouts", "read_orders", store -> store.checkouts, (s, i) -> s.checkouts.get(i)))
+                .dataFetcher("currentBulkOperation", env -> context(env).bulkOperations().current())
+                .dataFetcher("bulkOperation", env -> typed(node(env, env.getArgument("id")), "BulkOperation"))
+                .dataFetcher("webhookSubscription", env -> typed(node(env, env.getArgument("id")), "WebhookSubscription"))
+                .dataFetcher("webhookSubscriptions", AdminSchema::webhookSubscriptions));
+        wiring.type("Mutation", type -> type
+                .dataFetcher("bulkOperationRunQuery", AdminSchema::runBulkQuery)
+                .dataFetcher("bulkOperationCancel", env -> {
+                    Matcher gid = GID.matcher(env.getArgument("id").toString());
+                    BulkOperation operation = gid.matches() ? context(env).bulkOperations().cancel(Long.parseLong(gid.group(2))) : null;
+                    return payload("bulkOperation", operation, operation == null ? List.of(userError("id", "Bulk operation does not exist")) : List.of());
+                })
+                .dataFetcher("webhookSubscriptionCreate", AdminSchema::createSubscription)
+                .dataFetcher("webhookSubscriptionDelete", env -> {
+                    String id = env.getArgument("id");
+                    Matcher gid = GID.matcher(id);
+                    boolean deleted = gid.matches() && context(env).webhookSubscriptions().delete(Long.parseLong(gid.group(2)));
+                    return payload("deletedWebhookSubscriptionId", deleted ? id : null,
+                            deleted ? List.of() : List.of(userError("id", "Webhook subscription does not exist")));
+                }));
+        return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+    }
+
+    private static String sdl() {
+        try (InputStream in = AdminSchema.class.getResourceAsStream("shopify-admin.graphqls")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("schema resource missing", e);
+        }
+    }
+
+    static AdminContext context(DataFetchingEnvironment env) {
+        return env.getGraphQlContext().get(AdminContext.class);
+    }
+
+    private static Object resolveField(DataFetchingEnvironment env) {
+        Object source = env.getSource();
+        String name = env.getField().getName();
+        if (source instanceof Map) {
+            return ((Map<?, ?>) source).get(name);
+        }
+        Object value = FieldResolver.resolve(source, name, context(env).store());
+        if (FieldResolver.isNestedConnection(name) && value instanceof List) {
+            Integer first = env.getArgument("first");
+            Integer last = env.getArgument("last");
+            String problem = pageSizeProblem(first, last);
+            if (problem != null) {
+                return DataFetcherResult.newResult().error(GraphqlErrorBuilder.newError(env).message(problem).build()).build();
+            }
+            List<?> list = (List<?>) value;
+            if (Boolean.TRUE.equals(env.getArgument("reverse"))) {
+                list = new ArrayList<>(list);
+                java.util.Collections.reverse(list);
+            }
+            return Connection.ofList(list, first, last);
+        }
+        if (name.equals("refunds") && value instanceof List && env.getArgument("first") != null) {
+            List<?> refunds = (List<?>) value;
+            return refunds.subList(0, Math.min(refunds.size(), (Integer) env.getArgument("first")));
+        }
+        return value;
+    }
+
+    private static String pageSizeProblem(Integer first, Integer last) {
+        if (first == null && last == null) {
+            return "you must provide one of first or last";
+        }
+        if (first != null && last != null) {
+            return "providing both first and last is not supported";
+        }
+        int size = first != null ? first : last;
+        if (size > MAX_PAGE_SIZE || size < 0) {
+            return (first != null ? "first" : "last") + " argument must be between 0 and " + MAX_PAGE_SIZE;
+        }
+        return null;
+    }
+
+    private static DataFetcher<Object> connection(String field, String scope, Function<Store, Records> records,
+                                                  BiFunction<Store, Integer, Object> record) {
+        return env -> {
+            AdminContext context = context(env);
+            if (!context.hasScope(scope)) {
+                return DataFetcherResult.newResult().error(GraphqlErrorBuilder.newError(env)
+                        .message("Access denied for " + field + " field. Required access: `" + scope + "` access scope.")
+                        .extensions(Map.of("code", "ACCESS_DENIED", "documentation", "https://shopify.dev/api/usage/access-scopes"))
+                        .build()).build();
+            }
+            Integer first = env.getArgument("first");
+            Integer last = env.getArgument("last");
+            String problem = pageSizeProblem(first, last);
+            if (problem != null) {
+                return DataFetcherResult.newResult().error(GraphqlErrorBuilder.newError(env).message(problem).build()).build();
+            }
+            Store store = context.store();
+            Object sortKey = env.getArgument("sortKey");
+            PageRequest request = new PageRequest(first, last, env.getArgument("after"), env.getArgument("before"),
+                    Boolean.TRUE.equals(env.getArgument("reverse")), SortKey.valueOf(sortKey.toString()),
+                    SearchQuery.parse(env.getArgument("query"), store.zone),
+                    field.equals("orders") ? context.oldestVisibleOrder() : Long.MIN_VALUE);
+            Page page;
+            try {
+                page = records.apply(store).page(request);
+            } catch (InvalidCursor e) {
+                return DataFetcherResult.newResult().error(GraphqlErrorBuilder.newError(env).message(e.getMessage()).build()).build();
+            }
+            List<Object> nodes = new ArrayList<>(page.indices().length);
+            for (int index : page.indices()) {
+                nodes.add(record.apply(store, index));
+            }
+            return new Connection(nodes, Arrays.asList(page.cursors()), page.hasNextPage(), page.hasPreviousPage());
+        };
+    }
+
+    private static Object typed(Object node, String typename) {
+        return node != null && FieldResolver.typename(node).equals(typename) ? node : null;
+    }
+
+    /** Looks a global id up; records the caller may not see are simply absent, as on Shopify. */
+    static Object node(DataFetchingEnvironment env, String gid) {
+        Matcher matcher = GID.matcher(gid == null ? "" : gid);
+        if (!matcher.matches()) {
+            return null;
+        }
+        AdminContext context = context(env);
+        Store store = context.store();
+        long id = Long.parseLong(matcher.group(2));
+        switch (matcher.group(1)) {
+            case "Order": {
+                int index = store.orders.indexOf(id);
+                return index < 0 || !context.hasScope("read_orders") || store.orders.createdAt(index) < context.oldestVisibleOrder()
+                        ? null : store.orders.get(index);
+            }
+            case "LineItem": {
+                int index = store.orders.orderIndexOfLineItem(id);
+                if (index < 0 || !context.hasScope("read_orders")) {
+                    return null;
+                }
+                return store.orders.get(index).lineItems().stream().filter(item -> item.id() == id).findFirst().orElse(null);
+            }
+            case "Customer": {
+                int index = store.customers.indexOf(id);
+                return index < 0 || !context.hasScope("read_customers") ? null : store.customers.get(index);
+            }
+            case "Product": {
+                int index = store.products.indexOf(id);
+                return index < 0 || !context.hasScope("read_products") ? null : store.products.get(index);
+            }
+            case "ProductVariant": {
+                int index = store.products.productIndexOfVariant(id);
+                return index < 0 ? null
+                        : store.products.get(index).variants().stream().filter(v -> v.id() == id).findFirst().orElse(null);
+            }
+            case "AbandonedCheckout": {
+                int index = store.checkouts.indexOf(id);
+                return index < 0 ? null : store.checkouts.get(index);
+            }
+            case "BulkOperation":
+                return context.bulkOperations().find(id);
+            case "WebhookSubscription":
+                return context.webhookSubscriptions().find(id);
+            default:
+                return null;
+        }
+    }
+
+    private static Object webhookSubscriptions(DataFetchingEnvironment env) {
+        Integer first = env.getArgument("first");
+        Integer last = env.getArgument("last");
+        String problem = pageSizeProblem(first, last);
+        if (problem != null) {
+            return DataFetcherResult.newResult().error(GraphqlErrorBuilder.newError(env).message(problem).build()).build();
+        }
+        List<?> topics = env.getArgument("topics");
+        List<WebhookSubscription> all = new ArrayList<>();
+        for (WebhookSubscription subscription : context(env).webhookSubscriptions().all()) {
+            if (topics == null || topics.contains(Topics.graphql(subscription.topic()))) {
+                all.add(subscription);
+            }
+        }
+        return Connection.ofList(all, first, last);
+    }
+
+    private static Object runBulkQuery(DataFetchingEnvironment env) {
+        try {
+            BulkOperation operation = context(env).bulkOperations().run(env.getArgument("query"), context(env).oldestVisibleOrder());
+            return payload("bulkOperation", operation, List.of());
+        } catch (BulkQueryRejected e) {
+            Map<String, Object> error = userError("query", e.getMessage());
+            error.put("code", e.getMessage().startsWith("A bulk query operation") ? "OPERATION_IN_PROGRESS" : "INVALID");
+            return payload("bulkOperation", null, List.of(error));
+        }
+    }
+
+    private static Object createSubscription(DataFetchingEnvironment env) {
+        AdminContext context = context(env);
+        String topic = Topics.header(env.getArgument("topic").toString());
+        Map<String, Object> input = env.getArgument("webhookSubscription");
+        Object uri = input.get("uri") != null ? input.get("uri") : input.get("callbackUrl");
+        if (uri == null || uri.toString().isBlank()) {
+            return payload("webhookSubscription", null, List.of(userError("webhookSubscription.callbackUrl", "Address can't be blank")));
+        }
+        String address = uri.toString();
+        if (!address.startsWith("https://") && !address.startsWith("http://")) {
+            return payload("webhookSubscription", null, List.of(userError("webhookSubscription.callbackUrl", "Address is invalid")));
+        }
+        for (WebhookSubscription existing : context.webhookSubscriptions().forTopic(topic)) {
+            if (existing.uri().equals(address)) {
+                return payload("webhookSubscription", null, List.of(userError("webhookSubscription.callbackUrl", "Address for this topic has already been taken")));
+            }
+        }
+        Object format = input.get("format") == null ? "JSON" : input.get("format").toString();
+        WebhookSubscription created = context.webhookSubscriptions().create(topic, address, format.toString(), context.nowSecond(), context.appSecret());
+        return payload("webhookSubscription", created, List.of());
+    }
+
+    private static Map<String, Object> payload(String key, Object value, List<?> userErrors) {
+        Map<String, Object> payload = new HashMap<>();
+        payload.put(key, value);
+        payload.put("userErrors", userErrors);
+        return payload;
+    }
+
+    private static Map<String, Object> userError(String field, String message) {
+        Map<String, Object> error = new HashMap<>();
+        error.put("field", List.of(field.split("\\.")));
+        error.put("message", message);
+        return error;
+    }
+}
