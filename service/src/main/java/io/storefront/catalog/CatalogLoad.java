@@ -1,0 +1,430 @@
+package io.storefront.catalog;
+
+import io.storefront.tenants.StoreId;
+import java.io.Reader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessResourceFailureException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A batch writer on one database connection: records are buffered in COPY format, copied into session-local
+ * staging tables and applied with one set-based upsert per table and flush (newest {@code updated_at} wins;
+ * the children of a parent are replaced only when the parent's version was applied). Children may arrive in a
+ * later flush than their parent, but never before it, which is the order of Shopify's bulk JSONL: the set of
+ * parents applied by this load lives in a temp table, so no parent needs to stay in memory.
+ *
+ * <p>Every flush commits. Not thread-safe; close it (try-with-resources) to release the connection.
+ */
+public final class CatalogLoad implements AutoCloseable {
+
+    private static final List<CatalogTable> PARENTS =
+            List.of(CatalogTable.CUSTOMERS, CatalogTable.PRODUCTS, CatalogTable.ORDERS, CatalogTable.CHECKOUTS);
+    private static final Map<CatalogTable, List<CatalogTable>> CHILDREN = Map.of(
+            CatalogTable.PRODUCTS, List.of(CatalogTable.PRODUCT_VARIANTS),
+            CatalogTable.ORDERS, List.of(CatalogTable.ORDER_ITEMS, CatalogTable.REFUNDS));
+    private static final Map<CatalogTable, CatalogTable> PARENT_OF = Map.of(
+            CatalogTable.PRODUCT_VARIANTS, CatalogTable.PRODUCTS,
+            CatalogTable.ORDER_ITEMS, CatalogTable.ORDERS,
+            CatalogTable.REFUNDS, CatalogTable.ORDERS);
+
+    private final StoreId store;
+    private final Connection connection;
+    private final JsonMapper json;
+    private final int batchSize;
+    private final boolean trackSeen;
+    private final Consumer<Resource> changed;
+    /** False when the caller's Spring transaction owns the connection: then this load neither commits nor closes it. */
+    private final boolean ownTransaction;
+    private final Runnable release;
+    private final Map<CatalogTable, CopyRows> buffers = new EnumMap<>(CatalogTable.class);
+    private final Map<Resource, Long> applied = new EnumMap<>(Resource.class);
+    private final CopyRows checkoutItems = new CopyRows();
+    private final Map<CatalogTable, CopyRows> presentIds = new EnumMap<>(CatalogTable.class);
+    private int buffered;
+    private boolean closed;
+
+    CatalogLoad(StoreId store, Connection connection, boolean ownTransaction, Runnable release, JsonMapper json,
+            int batchSize, boolean trackSeen, Consumer<Resource> changed) {
+        this.ownTransaction = ownTransaction;
+        this.release = release;
+        this.store = store;
+        this.connection = connection;
+        this.json = json;
+        this.batchSize = batchSize;
+        this.trackSeen = trackSeen;
+        this.changed = changed;
+        for (CatalogTable table : CatalogTable.values()) {
+            buffers.put(table, new CopyRows());
+        }
+        for (CatalogTable parent : PARENTS) {
+            presentIds.put(parent, new CopyRows());
+        }
+        try {
+            if (ownTransaction) {
+                connection.setAutoCommit(false);
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (CatalogTable table : CatalogTable.values()) {
+                    statement.execute(table.createStage());
+                }
+                statement.execute("create temp table if not exists stage_checkout_items (checkout_id bigint, position bigint, item jsonb) on commit delete rows");
+                for (CatalogTable parent : PARENTS) {
+                    statement.execute("create temp table if not exists " + parent.applied() + " (shopify_id bigint primary key)");
+                    statement.execute("create temp table if not exists " + parent.seen() + " (shopify_id bigint)");
+                    statement.execute("truncate " + parent.applied() + ", " + parent.seen());
+                }
+            }
+            commit();
+        } catch (SQLException e) {
+            closeQuietly();
+            throw failure("could not prepare the staging tables", e);
+        }
+    }
+
+    public void customer(CustomerRecord c) {
+        row(CatalogTable.CUSTOMERS).add(c.id()).add(c.email()).add(c.firstName()).add(c.lastName()).add(c.phone())
+                .add(c.state()).add(c.tags()).add(c.numberOfOrders()).add(c.amountSpent()).add(c.currency())
+                .add(c.createdAt()).add(c.updatedAt()).endRow();
+        counted();
+    }
+
+    /** The product and the variants it carries; more variants of it may follow with {@link #variant}. */
+    public void product(ProductRecord p) {
+        row(CatalogTable.PRODUCTS).add(p.id()).add(p.title()).add(p.handle()).add(p.productType()).add(p.vendor())
+                .add(p.status()).add(p.createdAt()).add(p.updatedAt()).endRow();
+        p.variants().forEach(v -> stageVariant(p.id(), v));
+        counted();
+    }
+
+    public void variant(long productId, VariantRecord v) {
+        stageVariant(productId, v);
+        counted();
+    }
+
+    /** The order and the line items and refunds it carries; more of them may follow. */
+    public void order(OrderRecord o) {
+        row(CatalogTable.ORDERS).add(o.id()).add(o.name()).add(o.email()).add(o.customerId()).add(o.createdAt())
+                .add(o.updatedAt()).add(o.processedAt()).add(o.cancelledAt()).add(o.test()).add(o.financialStatus())
+                .add(o.currency()).add(o.presentmentCurrency()).add(o.totalPrice()).add(o.subtotalPrice())
+                .add(o.totalDiscounts()).add(o.totalTax()).add(o.totalRefunded()).add(o.presentmentTotalPrice())
+                .endRow();
+        o.lineItems().forEach(item -> stageLineItem(o.id(), item));
+        o.refunds().forEach(refund -> stageRefund(o.id(), refund));
+        counted();
+    }
+
+    public void lineItem(long orderId, LineItemRecord item) {
+        stageLineItem(orderId, item);
+        counted();
+    }
+
+    public void refund(long orderId, RefundRecord refund) {
+        stageRefund(orderId, refund);
+        counted();
+    }
+
+    public void checkout(CheckoutRecord c) {
+        row(CatalogTable.CHECKOUTS).add(c.id()).add(c.token()).add(c.email()).add(c.customerId()).add(c.createdAt())
+                .add(c.updatedAt()).add(c.completedAt()).add(c.currency()).add(c.totalPrice())
+                .add(c.abandonedCheckoutUrl()).add(json.writeValueAsString(c.lineItems())).endRow();
+        counted();
+    }
+
+    /** One more line item of a checkout loaded before (in bulk results they are lines of their own). */
+    public void checkoutLineItem(long checkoutId, CheckoutLineItem item) {
+        if (closed) {
+            throw new IllegalStateException("the load is closed");
+        }
+        checkoutItems.add(checkoutId).add(checkoutItems.rows()).add(json.writeValueAsString(item)).endRow();
+        counted();
+    }
+
+    /**
+     * Notes that Shopify still has this record, without loading it (an ids-only snapshot): with seen-tracking,
+     * {@link #removeMissing} then keeps it.
+     */
+    public void present(Resource resource, long shopifyId) {
+        if (!trackSeen) {
+            throw new IllegalStateException("this load does not track the records it has seen");
+        }
+        presentIds.get(tableOf(resource)).add(shopifyId).endRow();
+        counted();
+    }
+
+    /** Top-level records of a resource whose version was applied (new or newer) so far. */
+    public long applied(Resource resource) {
+        return applied.getOrDefault(resource, 0L);
+    }
+
+    /** Writes and commits what is buffered. */
+    public void flush() {
+        if (buffered == 0) {
+            return;
+        }
+        try {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            for (CatalogTable parent : PARENTS) {
+                CopyRows rows = buffers.get(parent);
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                copy(pg, parent, rows);
+                List<CatalogTable> children = CHILDREN.getOrDefault(parent, List.of());
+                try (PreparedStatement upsert = connection.prepareStatement(parent.upsertParentReplacingChildren(children))) {
+                    for (int i = 1; i <= children.size() + 1; i++) {
+                        upsert.setObject(i, store.value());
+                    }
+                    int count = upsert.executeUpdate();
+                    applied.merge(resourceOf(parent), (long) count, Long::sum);
+                }
+                if (trackSeen) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("insert into " + parent.seen() + " select shopify_id from " + parent.stage());
+                    }
+                }
+            }
+            for (CatalogTable parent : PARENTS) {
+                CopyRows ids = presentIds.get(parent);
+                if (!ids.isEmpty()) {
+                    pg.getCopyAPI().copyIn("copy " + parent.seen() + " (shopify_id) from stdin", new CharSequenceReader(ids.text()), 1 << 16);
+                }
+            }
+            if (!checkoutItems.isEmpty()) {
+                pg.getCopyAPI().copyIn("copy stage_checkout_items (checkout_id, position, item) from stdin",
+                        new CharSequenceReader(checkoutItems.text()), 1 << 16);
+                try (PreparedStatement append = connection.prepareStatement("""
+                        update checkouts c set line_items = c.line_items || s.items
+                        from (select checkout_id, jsonb_agg(item order by position) items from stage_checkout_items
+                              group by checkout_id) s
+                        where c.tenant_id = ? and c.shopify_id = s.checkout_id
+                          and exists (select 1 from applied_checkouts a where a.shopify_id = s.checkout_id)""")) {
+                    append.setObject(1, store.value());
+                    append.executeUpdate();
+                }
+            }
+            for (CatalogTable child : PARENT_OF.keySet()) {
+                CopyRows rows = buffers.get(child);
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                copy(pg, child, rows);
+                try (PreparedStatement upsert = connection.prepareStatement(child.upsertChildren(PARENT_OF.get(child)))) {
+                    upsert.setObject(1, store.value());
+                    upsert.executeUpdate();
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("truncate stage_checkout_items");
+                statement.execute("truncate " + String.join(", ", java.util.Arrays.stream(CatalogTable.values()).map(CatalogTable::stage).toList()));
+            }
+            commit();
+            buffered = 0;
+        } catch (SQLException | java.io.IOException e) {
+            rollbackQuietly();
+            throw failure("could not write a batch of catalog records", e);
+        }
+        for (CatalogTable parent : PARENTS) {
+            if (!buffers.get(parent).isEmpty()) {
+                changed.accept(resourceOf(parent));
+            }
+        }
+        buffers.values().forEach(CopyRows::clear);
+        presentIds.values().forEach(CopyRows::clear);
+        checkoutItems.clear();
+    }
+
+    /**
+     * After a complete snapshot of a resource was loaded (with seen-tracking on): removes the records of the
+     * store that were absent from it and not updated since the snapshot started, with their children.
+     */
+    public int removeMissing(Resource resource, Instant snapshotStartedAt) {
+        if (!trackSeen) {
+            throw new IllegalStateException("this load does not track the records it has seen");
+        }
+        flush();
+        CatalogTable parent = tableOf(resource);
+        List<CatalogTable> children = CHILDREN.getOrDefault(parent, List.of());
+        var sql = new StringBuilder("with gone as (delete from ").append(parent.table()).append(" t where t.tenant_id = ?")
+                .append(" and t.updated_at < ? and not exists (select 1 from ").append(parent.seen())
+                .append(" s where s.shopify_id = t.shopify_id) returning shopify_id)");
+        for (int i = 0; i < children.size(); i++) {
+            CatalogTable child = children.get(i);
+            sql.append(", c").append(i).append(" as (delete from ").append(child.table()).append(" c using gone")
+                    .append(" where c.tenant_id = ? and c.").append(child.parentColumn()).append(" = gone.shopify_id)");
+        }
+        sql.append(" select count(*) from gone");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            statement.setObject(1, store.value());
+            statement.setObject(2, java.sql.Timestamp.from(snapshotStartedAt));
+            for (int i = 0; i < children.size(); i++) {
+                statement.setObject(3 + i, store.value());
+            }
+            int removed;
+            try (var result = statement.executeQuery()) {
+                result.next();
+                removed = result.getInt(1);
+            }
+            commit();
+            if (removed > 0) {
+                changed.accept(resource);
+            }
+            return removed;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw failure("could not remove records missing from the snapshot", e);
+        }
+    }
+
+    /** Flushes what is left and releases the connection. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            flush();
+        } finally {
+            closeQuietly();
+        }
+    }
+
+    /** Releases the connection without writing what is buffered. */
+    public void abandon() {
+        buffers.values().forEach(CopyRows::clear);
+        presentIds.values().forEach(CopyRows::clear);
+        checkoutItems.clear();
+        buffered = 0;
+        closeQuietly();
+    }
+
+    private void stageVariant(long productId, VariantRecord v) {
+        row(CatalogTable.PRODUCT_VARIANTS).add(v.id()).add(productId).add(v.title()).add(v.sku()).add(v.price()).endRow();
+    }
+
+    private void stageLineItem(long orderId, LineItemRecord i) {
+        row(CatalogTable.ORDER_ITEMS).add(i.id()).add(orderId).add(i.productId()).add(i.variantId()).add(i.title())
+                .add(i.sku()).add(i.quantity()).add(i.price()).add(i.discountedPrice()).endRow();
+    }
+
+    private void stageRefund(long orderId, RefundRecord r) {
+        row(CatalogTable.REFUNDS).add(r.id()).add(orderId).add(r.createdAt()).add(r.amount()).endRow();
+    }
+
+    private CopyRows row(CatalogTable table) {
+        if (closed) {
+            throw new IllegalStateException("the load is closed");
+        }
+        return buffers.get(table);
+    }
+
+    private void counted() {
+        if (++buffered >= batchSize) {
+            flush();
+        }
+    }
+
+    private void copy(PGConnection pg, CatalogTable table, CopyRows rows) throws SQLException, java.io.IOException {
+        Reader reader = new CharSequenceReader(rows.text());
+        pg.getCopyAPI().copyIn(table.copyIn(), reader, 1 << 16);
+    }
+
+    private void commit() throws SQLException {
+        if (ownTransaction) {
+            connection.commit();
+        }
+    }
+
+    private void rollbackQuietly() {
+        if (!ownTransaction) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; closing it below returns it to the pool as such
+        }
+    }
+
+    private void closeQuietly() {
+        closed = true;
+        try {
+            if (!connection.isClosed()) {
+                if (ownTransaction) {
+                    connection.rollback();
+                }
+                try (Statement statement = connection.createStatement()) {
+                    for (CatalogTable parent : PARENTS) {
+                        statement.execute("truncate " + parent.applied() + ", " + parent.seen());
+                    }
+                }
+                if (ownTransaction) {
+                    connection.commit();
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException ignored) {
+            // returned to the pool regardless; a broken connection is evicted by it
+        } finally {
+            release.run();
+        }
+    }
+
+    private static Resource resourceOf(CatalogTable parent) {
+        return switch (parent) {
+            case CUSTOMERS -> Resource.CUSTOMERS;
+            case PRODUCTS -> Resource.PRODUCTS;
+            case ORDERS -> Resource.ORDERS;
+            case CHECKOUTS -> Resource.CHECKOUTS;
+            default -> throw new IllegalArgumentException(parent + " is not a top-level resource");
+        };
+    }
+
+    static CatalogTable tableOf(Resource resource) {
+        return switch (resource) {
+            case CUSTOMERS -> CatalogTable.CUSTOMERS;
+            case PRODUCTS -> CatalogTable.PRODUCTS;
+            case ORDERS -> CatalogTable.ORDERS;
+            case CHECKOUTS -> CatalogTable.CHECKOUTS;
+        };
+    }
+
+    private static DataAccessResourceFailureException failure(String message, Exception cause) {
+        return new DataAccessResourceFailureException(message, cause);
+    }
+
+    /** A reader over the buffer without copying it into a String first. */
+    private static final class CharSequenceReader extends Reader {
+        private final CharSequence text;
+        private int position;
+
+        CharSequenceReader(CharSequence text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            if (position >= text.length()) {
+                return -1;
+            }
+            int n = Math.min(length, text.length() - position);
+            for (int i = 0; i < n; i++) {
+                buffer[offset + i] = text.charAt(position + i);
+            }
+            position += n;
+            return n;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+}

@@ -1,0 +1,169 @@
+package io.storefront.catalog;
+
+import io.storefront.tenants.StoreId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one write path into the catalog, for sync and webhooks alike. Every upsert keeps the newest version of a
+ * record ({@code updated_at}, ties applied so a re-sync repairs), and replaces a parent's children only when
+ * that parent's version was applied.
+ */
+@Service
+public class CatalogWriter {
+
+    static final int BULK_BATCH_SIZE = 10_000;
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+
+    CatalogWriter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
+            ApplicationEventPublisher events) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+        this.events = events;
+    }
+
+    /** @return how many customers were new or newer than what the catalog held */
+    public long upsertCustomers(StoreId store, List<CustomerRecord> customers) {
+        return write(store, Resource.CUSTOMERS, load -> customers.forEach(load::customer));
+    }
+
+    /** @return how many products were new or newer (their variants replaced) */
+    public long upsertProducts(StoreId store, List<ProductRecord> products) {
+        return write(store, Resource.PRODUCTS, load -> products.forEach(load::product));
+    }
+
+    /** @return how many orders were new or newer (their line items and refunds replaced) */
+    public long upsertOrders(StoreId store, List<OrderRecord> orders) {
+        return write(store, Resource.ORDERS, load -> orders.forEach(load::order));
+    }
+
+    public long upsertCheckouts(StoreId store, List<CheckoutRecord> checkouts) {
+        return write(store, Resource.CHECKOUTS, load -> checkouts.forEach(load::checkout));
+    }
+
+    /** {@code refunds/create}: a refund arrives on its own, without a new version of its order. */
+    public void addRefunds(StoreId store, long orderId, List<RefundRecord> refunds) {
+        transactions.executeWithoutResult(status -> refunds.forEach(refund -> jdbc.sql("""
+                insert into refunds (tenant_id, shopify_id, order_id, created_at, amount) values (?, ?, ?, ?, ?)
+                on conflict (tenant_id, shopify_id) do update set order_id = excluded.order_id,
+                    created_at = excluded.created_at, amount = excluded.amount""")
+                .params(store.value(), refund.id(), orderId, java.sql.Timestamp.from(refund.createdAt()), refund.amount())
+                .update()));
+        events.publishEvent(new CatalogChanged(store, Resource.ORDERS));
+    }
+
+    /**
+     * A {@code *\/delete} from Shopify: removes the record and its children.
+     *
+     * @return whether the record was there
+     */
+    public boolean delete(StoreId store, Resource resource, long shopifyId) {
+        Boolean deleted = transactions.execute(status -> {
+            switch (resource) {
+                case PRODUCTS -> jdbc.sql("delete from product_variants where tenant_id = ? and product_id = ?")
+                        .params(store.value(), shopifyId).update();
+                case ORDERS -> {
+                    jdbc.sql("delete from order_items where tenant_id = ? and order_id = ?").params(store.value(), shopifyId).update();
+                    jdbc.sql("delete from refunds where tenant_id = ? and order_id = ?").params(store.value(), shopifyId).update();
+                }
+                default -> { }
+            }
+            return jdbc.sql("delete from " + resource.path() + " where tenant_id = ? and shopify_id = ?")
+                    .params(store.value(), shopifyId).update() > 0;
+        });
+        events.publishEvent(new CatalogChanged(store, resource));
+        return Boolean.TRUE.equals(deleted);
+    }
+
+    /**
+     * {@code customers/redact}: removes the customer and the personal data on their orders and checkouts. The
+     * orders stay (anonymous) because the merchant's revenue figures must not change.
+     */
+    public void eraseCustomer(StoreId store, long customerId, List<Long> orderIds) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("delete from customers where tenant_id = ? and shopify_id = ?").params(store.value(), customerId).update();
+            jdbc.sql("update orders set email = null, customer_id = null where tenant_id = ? and (customer_id = ? or shopify_id = any(?))")
+                    .params(store.value(), customerId, orderIds.toArray(Long[]::new)).update();
+            jdbc.sql("""
+                    update checkouts set email = null, customer_id = null, abandoned_checkout_url = null
+                    where tenant_id = ? and customer_id = ?""").params(store.value(), customerId).update();
+        });
+        events.publishEvent(new CatalogChanged(store, Resource.CUSTOMERS));
+    }
+
+    /** {@code shop/redact}: every catalog record of the store. */
+    public void eraseStore(StoreId store) {
+        transactions.executeWithoutResult(status -> {
+            for (CatalogTable table : CatalogTable.values()) {
+                jdbc.sql("delete from " + table.table() + " where tenant_id = ?").param(store.value()).update();
+            }
+        });
+        for (Resource resource : Resource.values()) {
+            events.publishEvent(new CatalogChanged(store, resource));
+        }
+    }
+
+    /**
+     * A batch writer for a stream of records (a bulk operation's JSONL). With {@code trackSeen} it remembers every
+     * top-level id it loaded, so that {@link CatalogLoad#removeMissing} can delete what Shopify no longer has.
+     */
+    public CatalogLoad load(StoreId store, boolean trackSeen) {
+        try {
+            Connection connection = dataSource.getConnection();
+            return new CatalogLoad(store, connection, true, () -> closeQuietly(connection), json, BULK_BATCH_SIZE,
+                    trackSeen, changed(store));
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("no database connection for a catalog load", e);
+        }
+    }
+
+    /**
+     * Inside a caller's transaction (incremental sync saves its cursor with each page) the records join it;
+     * otherwise they are committed here.
+     */
+    private long write(StoreId store, Resource resource, Consumer<CatalogLoad> records) {
+        CatalogLoad joined = null;
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            joined = new CatalogLoad(store, connection, false,
+                    () -> DataSourceUtils.releaseConnection(connection, dataSource), json, BULK_BATCH_SIZE, false,
+                    changed(store));
+        }
+        try (CatalogLoad load = joined != null ? joined : load(store, false)) {
+            records.accept(load);
+            load.flush();
+            return load.applied(resource);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the pool evicts a broken connection
+        }
+    }
+
+    private Consumer<Resource> changed(StoreId store) {
+        return resource -> events.publishEvent(new CatalogChanged(store, resource));
+    }
+
+}

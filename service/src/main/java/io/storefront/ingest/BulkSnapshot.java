@@ -1,0 +1,127 @@
+package io.storefront.ingest;
+
+import io.storefront.catalog.CatalogLoad;
+import io.storefront.catalog.CatalogWriter;
+import io.storefront.catalog.Resource;
+import io.storefront.shopify.BulkOperation;
+import io.storefront.shopify.BulkOperations;
+import io.storefront.shopify.ShopifySession;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Full sync of one resource: a bulk operation, its JSONL streamed straight into a catalog load. Children are
+ * written with their parent's id as they come, so nothing but the current batch is held in memory. What the
+ * snapshot lacks and was not touched since it started was deleted at Shopify, and is removed.
+ */
+@Component
+class BulkSnapshot {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkSnapshot.class);
+
+    private final BulkOperations bulk;
+    private final CatalogWriter catalog;
+    private final MeterRegistry meters;
+
+    BulkSnapshot(BulkOperations bulk, CatalogWriter catalog, MeterRegistry meters) {
+        this.bulk = bulk;
+        this.catalog = catalog;
+        this.meters = meters;
+    }
+
+    /** Loads every record of the resource; returns how many records the store no longer has were removed. */
+    int load(ShopifySession session, Resource resource, Instant snapshotStart, SyncProgress progress) {
+        BulkOperation operation = finished(session, SyncQueries.bulk(resource), progress);
+        try (CatalogLoad load = catalog.load(progress.store(), true)) {
+            if (operation.url() != null) {
+                long total = operation.objectCount();
+                long[] lines = {0};
+                bulk.forEachLine(operation.url(), line -> {
+                    dispatch(resource, line, load, progress);
+                    if (++lines[0] % 1000 == 0) {
+                        progress.lines(lines[0], total);
+                    }
+                });
+            }
+            load.flush();
+            int removed = load.removeMissing(resource, snapshotStart);
+            if (removed > 0) {
+                log.info("Removed {} {} of store {} that Shopify no longer has", removed, resource.path(), progress.store());
+                progress.add(resource.path() + "Removed", removed);
+            }
+            return removed;
+        }
+    }
+
+    /** An ids-only snapshot: removes what Shopify deleted, without fetching the records again. */
+    int removeDeleted(ShopifySession session, Resource resource, Instant snapshotStart, SyncProgress progress) {
+        BulkOperation operation = finished(session,
+                "{ " + SyncQueries.connection(resource) + " { edges { node { id } } } }", progress);
+        try (CatalogLoad load = catalog.load(progress.store(), true)) {
+            if (operation.url() != null) {
+                bulk.forEachLine(operation.url(), line -> {
+                    load.present(resource, ShopifyRecords.id(line.path("id").asString()));
+                    progress.heartbeat();
+                });
+            }
+            int removed = load.removeMissing(resource, snapshotStart);
+            if (removed > 0) {
+                progress.add(resource.path() + "Removed", removed);
+            }
+            return removed;
+        }
+    }
+
+    private BulkOperation finished(ShopifySession session, String query, SyncProgress progress) {
+        BulkOperation started = bulk.run(session, query);
+        BulkOperation operation = bulk.await(session, started.id(), objects -> progress.heartbeat());
+        if (!operation.completed()) {
+            throw new SyncFailed("Shopify's bulk operation ended " + operation.status()
+                    + (operation.errorCode() == null ? "" : " (" + operation.errorCode() + ")"));
+        }
+        return operation;
+    }
+
+    private void dispatch(Resource resource, JsonNode line, CatalogLoad load, SyncProgress progress) {
+        JsonNode parent = line.path("__parentId");
+        String kind;
+        if (parent.isMissingNode() || parent.isNull()) {
+            switch (resource) {
+                case CUSTOMERS -> load.customer(ShopifyRecords.customer(line));
+                case PRODUCTS -> load.product(ShopifyRecords.product(line));
+                case ORDERS -> {
+                    var order = ShopifyRecords.order(line);
+                    load.order(order);
+                    if (!order.refunds().isEmpty()) {
+                        progress.add("refunds", order.refunds().size());
+                    }
+                }
+                case CHECKOUTS -> load.checkout(ShopifyRecords.checkout(line));
+            }
+            kind = resource.path();
+        } else {
+            long parentId = ShopifyRecords.id(parent.asString());
+            String type = ShopifyRecords.type(line.path("id").asString(""));
+            switch (type) {
+                case "ProductVariant" -> { load.variant(parentId, ShopifyRecords.variant(line)); kind = "variants"; }
+                case "LineItem" -> { load.lineItem(parentId, ShopifyRecords.lineItem(line)); kind = "lineItems"; }
+                case "Refund" -> { load.refund(parentId, ShopifyRecords.refund(line)); kind = "refunds"; }
+                default -> {
+                    if (resource == Resource.CHECKOUTS) {
+                        load.checkoutLineItem(parentId, ShopifyRecords.checkoutLineItem(line));
+                        kind = "checkoutLineItems";
+                    } else {
+                        log.debug("Ignoring a {} line in the {} result", type, resource.path());
+                        return;
+                    }
+                }
+            }
+        }
+        progress.add(kind, 1);
+        meters.counter("sync.records.ingested", "resource", kind).increment();
+    }
+}

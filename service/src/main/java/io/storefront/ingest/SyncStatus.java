@@ -1,0 +1,8 @@
+package io.storefront.ingest;
+
+public enum SyncStatus {
+    QUEUED,
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+}

@@ -1,0 +1,19 @@
+package io.storefront.shopify;
+
+import org.jspecify.annotations.Nullable;
+
+/** Shopify's {@code BulkOperation}: {@code objectCount} counts every JSONL line, children included. */
+public record BulkOperation(String id, String status, @Nullable String errorCode, long objectCount,
+        @Nullable String url, @Nullable String partialDataUrl) {
+
+    public boolean finished() {
+        return switch (status) {
+            case "COMPLETED", "FAILED", "CANCELED", "EXPIRED" -> true;
+            default -> false;
+        };
+    }
+
+    public boolean completed() {
+        return "COMPLETED".equals(status);
+    }
+}

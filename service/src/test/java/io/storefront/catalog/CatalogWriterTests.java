@@ -1,0 +1,179 @@
+package io.storefront.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storefront.IntegrationTest;
+import io.storefront.tenants.StoreId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class CatalogWriterTests extends IntegrationTest {
+
+    static final Instant T1 = Instant.parse("2025-11-01T10:00:00Z");
+    static final Instant T2 = Instant.parse("2025-11-02T10:00:00Z");
+    static final long BIG_ID = 9_007_199_254_740_993L; // 2^53 + 1
+
+    @Autowired CatalogWriter writer;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
+
+    StoreId store;
+    StoreId otherStore;
+
+    @BeforeEach
+    void stores() {
+        store = CatalogFixtures.newStore(jdbc);
+        otherStore = CatalogFixtures.newStore(jdbc);
+    }
+
+    @Test
+    void keeps_the_newer_order_when_an_older_update_arrives_late() {
+        writer.upsertOrders(store, List.of(order(BIG_ID, T2, "20.00", item(1, 2, "10.00"))));
+
+        long applied = writer.upsertOrders(store, List.of(order(BIG_ID, T1, "99.00", item(1, 1, "99.00"), item(2, 1, "1.00"))));
+
+        assertThat(applied).isZero();
+        assertThat(jdbc.sql("select total_price from orders where tenant_id = ? and shopify_id = ?")
+                .params(store.value(), BIG_ID).query(BigDecimal.class).single()).isEqualByComparingTo("20.00");
+        assertThat(jdbc.sql("select quantity from order_items where tenant_id = ? and order_id = ?")
+                .params(store.value(), BIG_ID).query(Integer.class).list()).containsExactly(2);
+    }
+
+    @Test
+    void replaces_line_items_and_refunds_when_a_newer_order_arrives() {
+        writer.upsertOrders(store, List.of(order(5, T1, "30.00", item(51, 1, "10.00"), item(52, 2, "10.00"))));
+
+        writer.upsertOrders(store, List.of(new OrderRecord(5, "#5", "a@b.c", 7L, T1, T2, T1, null, false, "PARTIALLY_REFUNDED",
+                "EUR", "EUR", new BigDecimal("30.00"), null, null, null, new BigDecimal("10.00"), null,
+                List.of(item(51, 1, "10.00")), List.of(new RefundRecord(501, T2, new BigDecimal("10.00"))))));
+
+        assertThat(jdbc.sql("select shopify_id from order_items where tenant_id = ? and order_id = 5")
+                .param(store.value()).query(Long.class).list()).containsExactly(51L);
+        assertThat(jdbc.sql("select amount from refunds where tenant_id = ? and order_id = 5")
+                .param(store.value()).query(BigDecimal.class).single()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void keeps_the_same_ids_of_two_stores_apart() {
+        writer.upsertOrders(store, List.of(order(1, T1, "1.00", item(11, 1, "1.00"))));
+        writer.upsertOrders(otherStore, List.of(order(1, T1, "2.00", item(11, 1, "2.00"))));
+
+        writer.delete(otherStore, Resource.ORDERS, 1);
+
+        assertThat(jdbc.sql("select total_price from orders where tenant_id = ?").param(store.value())
+                .query(BigDecimal.class).single()).isEqualByComparingTo("1.00");
+        assertThat(jdbc.sql("select count(*) from order_items where tenant_id = ?").param(otherStore.value())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void loads_children_that_arrive_in_a_later_batch_than_their_parent() {
+        try (CatalogLoad load = writer.load(store, true)) {
+            load.product(new ProductRecord(1, "Hat", "hat", "Hats", "Acme", "ACTIVE", T1, T1, List.of()));
+            load.flush();
+            load.variant(1, new VariantRecord(11, "S", "HAT-S", new BigDecimal("19.9")));
+            load.order(order(2, T1, "19.90"));
+            load.flush();
+            load.lineItem(2, item(21, 1, "19.9"));
+            load.refund(2, new RefundRecord(22, T1, new BigDecimal("0.0")));
+        }
+
+        assertThat(jdbc.sql("select price from product_variants where tenant_id = ? and product_id = 1")
+                .param(store.value()).query(BigDecimal.class).single()).isEqualByComparingTo("19.90");
+        assertThat(jdbc.sql("select count(*) from order_items where tenant_id = ? and order_id = 2")
+                .param(store.value()).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from refunds where tenant_id = ? and order_id = 2")
+                .param(store.value()).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void removes_what_a_complete_snapshot_no_longer_has() {
+        writer.upsertOrders(store, List.of(order(1, T1, "1.00", item(11, 1, "1.00")), order(2, T1, "2.00")));
+        writer.upsertOrders(otherStore, List.of(order(1, T1, "1.00")));
+
+        int removed;
+        try (CatalogLoad load = writer.load(store, true)) {
+            load.order(order(2, T1, "2.00"));
+            removed = load.removeMissing(Resource.ORDERS, T2);
+        }
+
+        assertThat(removed).isOne();
+        assertThat(jdbc.sql("select shopify_id from orders where tenant_id = ?").param(store.value()).query(Long.class).list())
+                .containsExactly(2L);
+        assertThat(jdbc.sql("select count(*) from order_items where tenant_id = ?").param(store.value()).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from orders where tenant_id = ?").param(otherStore.value()).query(Long.class).single())
+                .isOne();
+    }
+
+    @Test
+    void joins_the_callers_transaction_so_a_rollback_writes_nothing() {
+        transactions.executeWithoutResult(status -> {
+            writer.upsertCustomers(store, List.of(customer(1, T1, "x@y.z")));
+            status.setRollbackOnly();
+        });
+
+        assertThat(jdbc.sql("select count(*) from customers where tenant_id = ?").param(store.value()).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void keeps_text_with_tabs_backslashes_and_newlines_intact() {
+        writer.upsertCustomers(store, List.of(new CustomerRecord(1, "a@b.c", "Tab\there", "Back\\slash\nnew", null, "ENABLED",
+                "vip, \\N", 3, new BigDecimal("12.50"), "EUR", T1, T1)));
+
+        var row = jdbc.sql("select first_name, last_name, tags from customers where tenant_id = ?").param(store.value())
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+        assertThat(row).containsExactly("Tab\there", "Back\\slash\nnew", "vip, \\N");
+    }
+
+    @Test
+    void erases_a_customers_personal_data_but_keeps_the_revenue() {
+        writer.upsertCustomers(store, List.of(customer(7, T1, "ann@example.com")));
+        writer.upsertOrders(store, List.of(order(1, T1, "5.00")));
+        writer.upsertCheckouts(store, List.of(new CheckoutRecord(3, "tok", "ann@example.com", 7L, T1, T1, null, "EUR",
+                new BigDecimal("4.00"), "https://x", List.of(new CheckoutLineItem("Hat", 1, 11L, new BigDecimal("4.00"))))));
+
+        writer.eraseCustomer(store, 7, List.of(1L));
+
+        assertThat(jdbc.sql("select count(*) from customers where tenant_id = ?").param(store.value()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select email from orders where tenant_id = ?").param(store.value()).query(String.class).optional()).isEmpty();
+        assertThat(jdbc.sql("select total_price from orders where tenant_id = ?").param(store.value()).query(BigDecimal.class).single())
+                .isEqualByComparingTo("5.00");
+        assertThat(jdbc.sql("select count(*) from checkouts where tenant_id = ? and email is null").param(store.value())
+                .query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void erases_every_record_of_a_store_and_only_of_that_store() {
+        writer.upsertOrders(store, List.of(order(1, T1, "5.00", item(2, 1, "5.00"))));
+        writer.upsertOrders(otherStore, List.of(order(1, T1, "5.00")));
+
+        writer.eraseStore(store);
+
+        assertThat(jdbc.sql("select count(*) from orders where tenant_id = ?").param(store.value()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from order_items where tenant_id = ?").param(store.value()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from orders where tenant_id = ?").param(otherStore.value()).query(Long.class).single()).isOne();
+    }
+
+    static CustomerRecord customer(long id, Instant updatedAt, String email) {
+        return new CustomerRecord(id, email, "Ann", "Lee", null, "ENABLED", "", 1, new BigDecimal("5.00"), "EUR", T1, updatedAt);
+    }
+
+    static OrderRecord order(long id, Instant updatedAt, String total, LineItemRecord... items) {
+        return new OrderRecord(id, "#" + id, "a@b.c", null, T1, updatedAt, T1, null, false, "PAID", "EUR", "EUR",
+                new BigDecimal(total), new BigDecimal(total), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal(total), List.of(items), List.of());
+    }
+
+    static LineItemRecord item(long id, int quantity, String price) {
+        return new LineItemRecord(id, 100L, 200L, "Hat", "HAT", quantity, new BigDecimal(price), new BigDecimal(price));
+    }
+}

@@ -1,0 +1,74 @@
+package io.storefront.ingest;
+
+import static org.awaitility.Awaitility.await;
+
+import io.storefront.Api;
+import io.storefront.IntegrationTest;
+import io.storefront.simulator.ShopCredentials;
+import io.storefront.simulator.ShopSpec;
+import io.storefront.simulator.ShopifySimulator;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The service against one Shopify simulator over HTTP, with fast retries so fault tests stay short. */
+abstract class SimulatorTest extends IntegrationTest {
+
+    static final ShopifySimulator SIMULATOR = ShopifySimulator.start(0);
+    private static final AtomicInteger SHOPS = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void simulator(DynamicPropertyRegistry registry) {
+        registry.add("storefront.shopify.api-base-url", () -> SIMULATOR.baseUrl() + "/{shop}");
+        registry.add("storefront.shopify.initial-backoff", () -> "20ms");
+        registry.add("storefront.shopify.max-backoff", () -> "500ms");
+        registry.add("storefront.shopify.max-attempts", () -> "30");
+        registry.add("storefront.shopify.bulk-poll-interval", () -> "100ms");
+        registry.add("storefront.shopify.request-timeout", () -> "10s");
+    }
+
+    record ConnectedShop(ShopCredentials credentials, Api.Session user, UUID tenant) {
+        String domain() {
+            return credentials.domain();
+        }
+    }
+
+    static String uniqueDomain(String prefix) {
+        return prefix + "-" + SHOPS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
+    }
+
+    /** Creates a shop at the simulator and connects it, which starts its first full sync. */
+    ConnectedShop connect(ShopSpec spec) {
+        ShopCredentials credentials = SIMULATOR.createShop(spec);
+        Api.Session user = api().newUser();
+        UUID tenant = api().connectStore(user, credentials.domain(), credentials.accessToken(), credentials.apiSecret());
+        return new ConnectedShop(credentials, user, tenant);
+    }
+
+    JsonNode awaitLatestRunFinished(ConnectedShop shop, Duration timeout) {
+        JsonNode[] latest = new JsonNode[1];
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Api.Response runs = api().get("/api/shopify/sync", shop.user(), shop.tenant());
+            if (runs.status() != 200 || runs.json().isEmpty()) {
+                return false;
+            }
+            latest[0] = runs.json().get(0);
+            String status = latest[0].path("status").asString();
+            return status.equals("SUCCEEDED") || status.equals("FAILED");
+        });
+        return latest[0];
+    }
+
+    JsonNode awaitRun(ConnectedShop shop, String runId, Duration timeout) {
+        JsonNode[] run = new JsonNode[1];
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+            run[0] = api().get("/api/shopify/sync/" + runId, shop.user(), shop.tenant()).json();
+            String status = run[0].path("status").asString();
+            return status.equals("SUCCEEDED") || status.equals("FAILED");
+        });
+        return run[0];
+    }
+}
