@@ -1,5 +1,6 @@
 package io.storefront.web;
 
+import io.storefront.ingest.SyncRunner;
 import io.storefront.platform.ApiProblems.ApiException;
 import io.storefront.tenants.StoreConnections;
 import io.storefront.tenants.StoreId;
@@ -42,10 +43,12 @@ class StorePages {
 
     private final Stores stores;
     private final StoreConnections connections;
+    private final SyncRunner runner;
 
-    StorePages(Stores stores, StoreConnections connections) {
+    StorePages(Stores stores, StoreConnections connections, SyncRunner runner) {
         this.stores = stores;
         this.connections = connections;
+        this.runner = runner;
     }
 
     @GetMapping("/stores")
@@ -89,6 +92,8 @@ class StorePages {
     String store(@PathVariable UUID id, Model model) {
         StoreId store = owned(id);
         model.addAttribute("store", connections.get(CurrentUser.get().userId(), store.value()));
+        model.addAttribute("storeId", id);
+        model.addAttribute("run", SyncPages.latest(runner, store));
         return "store";
     }
 

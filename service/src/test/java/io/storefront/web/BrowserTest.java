@@ -6,17 +6,29 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.storefront.IntegrationTest;
+import io.storefront.simulator.ShopifySimulator;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A real headless Chromium (the system's, as in .ci/run) against the whole service. One browser per test JVM;
  * each test gets a fresh context, so cookies never leak between tests.
  */
 abstract class BrowserTest extends IntegrationTest {
+
+    static final ShopifySimulator SIMULATOR = ShopifySimulator.start(0);
+
+    @DynamicPropertySource
+    static void simulator(DynamicPropertyRegistry registry) {
+        registry.add("storefront.shopify.api-base-url", () -> SIMULATOR.baseUrl() + "/{shop}");
+        registry.add("storefront.shopify.bulk-poll-interval", () -> "100ms");
+        registry.add("storefront.shopify.max-attempts", () -> "3");
+    }
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     static final String PASSWORD = "correct horse battery staple";

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class WebJourneyTests extends BrowserTest {
 
     @Test
-    void signs_up_connects_a_store_sees_it_listed_and_signs_out() {
+    void connect_form_shows_errors_next_to_fields_and_sign_in_rejects_a_wrong_password() {
         Page page = newPage();
         page.navigate("/");
         assertThat(page).hasURL(api().base() + "/signin");
