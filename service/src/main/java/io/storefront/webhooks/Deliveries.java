@@ -1,0 +1,123 @@
+package io.storefront.webhooks;
+
+import io.storefront.tenants.StoreId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The inbox table {@code webhook_deliveries}: intake writes it, workers drain it. */
+@Repository
+class Deliveries {
+
+    private static final String COLUMNS =
+            "tenant_id, id, webhook_id, topic, shop_domain, api_version, triggered_at, event_id, body, attempts";
+
+    private final JdbcTemplate jdbc;
+
+    Deliveries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The whole of intake's database work: one statement in autocommit. The unique key (tenant, webhook id) is
+     * what makes two simultaneous copies of a delivery end as one row; the loser's insert does nothing.
+     *
+     * @return false for a delivery the inbox already had
+     */
+    boolean insert(UUID tenantId, String webhookId, String topic, String shopDomain, @Nullable String apiVersion,
+            @Nullable Instant triggeredAt, @Nullable String eventId, byte[] body) {
+        int rows = jdbc.update("""
+                insert into webhook_deliveries (tenant_id, webhook_id, topic, shop_domain, api_version, triggered_at,
+                                                event_id, body)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (tenant_id, webhook_id) do nothing""", ps -> {
+            ps.setObject(1, tenantId);
+            ps.setString(2, webhookId);
+            ps.setString(3, topic);
+            ps.setString(4, shopDomain);
+            ps.setString(5, apiVersion);
+            if (triggeredAt == null) {
+                ps.setNull(6, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                ps.setTimestamp(6, Timestamp.from(triggeredAt));
+            }
+            ps.setString(7, eventId);
+            ps.setBytes(8, body);
+        });
+        return rows == 1;
+    }
+
+    /** Locks a batch that is due; other workers and instances skip these rows until the transaction ends. */
+    List<WebhookDelivery> claimDue(int limit) {
+        return jdbc.query("select " + COLUMNS + """
+                 from webhook_deliveries
+                where status = 'PENDING' and next_attempt_at <= now()
+                order by next_attempt_at, id
+                limit ?
+                for update skip locked""", Deliveries::delivery, limit);
+    }
+
+    void finish(List<WebhookDelivery> deliveries, DeliveryStatus status, @Nullable String note) {
+        jdbc.batchUpdate("""
+                update webhook_deliveries
+                   set status = ?, attempts = attempts + 1, applied_at = now(), last_error = ?
+                 where tenant_id = ? and id = ?""",
+                deliveries.stream().map(d -> new Object[] {status.name(), note, d.store().value(), d.id()}).toList());
+    }
+
+    void retryLater(WebhookDelivery delivery, String error, Duration delay) {
+        jdbc.update("""
+                update webhook_deliveries
+                   set attempts = attempts + 1, last_error = ?, next_attempt_at = now() + make_interval(secs => ?)
+                 where tenant_id = ? and id = ?""",
+                error, delay.toMillis() / 1000.0, delivery.store().value(), delivery.id());
+    }
+
+    void fail(WebhookDelivery delivery, String error) {
+        jdbc.update("""
+                update webhook_deliveries set status = 'FAILED', attempts = attempts + 1, last_error = ?
+                 where tenant_id = ? and id = ?""", error, delivery.store().value(), delivery.id());
+    }
+
+    /** {@code shop/redact}: the raw bodies of a store hold its customers' data too. */
+    int eraseBodies(StoreId store, long except) {
+        return jdbc.update("""
+                update webhook_deliveries set body = ''::bytea
+                 where tenant_id = ? and id <> ? and status <> 'PENDING'""", store.value(), except);
+    }
+
+    List<DeliverySummary> list(StoreId store, DeliveryStatus status, int limit) {
+        return jdbc.query("""
+                select id, webhook_id, topic, status, attempts, last_error, received_at, triggered_at, applied_at
+                  from webhook_deliveries where tenant_id = ? and status = ? order by id desc limit ?""",
+                (rs, i) -> new DeliverySummary(rs.getLong("id"), rs.getString("webhook_id"), rs.getString("topic"),
+                        DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
+                        instant(rs, "received_at"), instant(rs, "triggered_at"), instant(rs, "applied_at")),
+                store.value(), status.name(), limit);
+    }
+
+    long pendingCount() {
+        Long count = jdbc.queryForObject("select count(*) from webhook_deliveries where status = 'PENDING'", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
+        return new WebhookDelivery(new StoreId(rs.getObject("tenant_id", UUID.class)), rs.getLong("id"),
+                rs.getString("webhook_id"), rs.getString("topic"), rs.getString("shop_domain"),
+                rs.getString("api_version"), instant(rs, "triggered_at"), rs.getString("event_id"), rs.getBytes("body"),
+                rs.getInt("attempts"));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

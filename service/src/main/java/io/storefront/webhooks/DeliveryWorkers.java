@@ -1,0 +1,187 @@
+package io.storefront.webhooks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Drains the inbox: each worker claims a batch ({@code FOR UPDATE SKIP LOCKED}, so any number of workers and
+ * instances share the work), applies it and records every outcome in the same transaction. Workers poll, and
+ * intake on this instance wakes one at once.
+ *
+ * <p>Stops after the web server (a lower phase): by then no delivery can still be accepted here, and a worker
+ * finishes the batch in hand. A batch cut off by a crash rolls back whole and is claimed again, which is safe
+ * because applying is idempotent and its outcome commits with it.
+ */
+@Component
+class DeliveryWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorkers.class);
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final Deliveries deliveries;
+    private final DeliveryApplier applier;
+    private final WebhookMetrics metrics;
+    private final WebhookSettings settings;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Semaphore wakeups = new Semaphore(0);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+    private volatile long depthMeasuredAt;
+
+    DeliveryWorkers(Deliveries deliveries, DeliveryApplier applier, WebhookMetrics metrics, WebhookSettings settings,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.deliveries = deliveries;
+        this.applier = applier;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.transactions = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** After an intake commit: one sleeping worker looks now instead of at its next poll. */
+    void wake() {
+        if (wakeups.availablePermits() == 0) {
+            wakeups.release();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        for (int i = 0; i < settings.workers(); i++) {
+            Thread thread = new Thread(this::work, "webhook-worker-" + i);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wakeups.release(threads.size());
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        for (Thread thread : threads) {
+            try {
+                long left = deadline - System.nanoTime();
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                if (thread.isAlive()) {
+                    log.warn("Webhook worker {} still busy at shutdown; its batch rolls back and is applied after restart",
+                            thread.getName());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private void work() {
+        while (running) {
+            int claimed;
+            try {
+                claimed = drainOnce();
+                measureDepth();
+            } catch (DataAccessException | IllegalStateException e) {
+                log.warn("Webhook worker could not drain the inbox: {}", describe(e));
+                claimed = 0;
+            }
+            if (claimed < settings.batchSize() && running) {
+                try {
+                    wakeups.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** @return how many deliveries were claimed */
+    int drainOnce() {
+        Integer claimed = transactions.execute(status -> {
+            List<WebhookDelivery> batch = deliveries.claimDue(settings.batchSize());
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            DeliveryApplier.Results results = applier.apply(batch);
+            if (!results.applied().isEmpty()) {
+                deliveries.finish(results.applied(), DeliveryStatus.APPLIED, null);
+            }
+            if (!results.ignored().isEmpty()) {
+                deliveries.finish(results.ignored(), DeliveryStatus.IGNORED, "topic not consumed");
+            }
+            results.failed().forEach(this::failed);
+            results.applied().forEach(d -> {
+                if (d.triggeredAt() != null) {
+                    metrics.applied(d.topic(), Duration.between(d.triggeredAt(), clock.instant()));
+                }
+            });
+            return batch.size();
+        });
+        return claimed == null ? 0 : claimed;
+    }
+
+    private void failed(WebhookDelivery delivery, Exception error) {
+        String reason = describe(error);
+        int attempts = delivery.attempts() + 1;
+        if (attempts >= settings.maxAttempts()) {
+            log.error("Webhook delivery {} FAILED after {} attempts, kept for the operator: {}", delivery, attempts, reason);
+            deliveries.fail(delivery, reason);
+            metrics.failed(delivery.topic(), true);
+        } else {
+            Duration delay = settings.backoff(attempts);
+            log.warn("Webhook delivery {} failed (attempt {} of {}), retrying in {}: {}", delivery, attempts,
+                    settings.maxAttempts(), delay, reason);
+            deliveries.retryLater(delivery, reason, delay);
+            metrics.failed(delivery.topic(), false);
+        }
+    }
+
+    private void measureDepth() {
+        long now = System.nanoTime();
+        if (now - depthMeasuredAt > TimeUnit.SECONDS.toNanos(5)) {
+            depthMeasuredAt = now;
+            metrics.inboxDepth(deliveries.pendingCount());
+        }
+    }
+
+    /** No SQL, no payload text: the error class and, for our own failures, the message. */
+    static String describe(Exception error) {
+        String text;
+        if (error instanceof DataAccessException) {
+            Throwable root = error;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String state = root instanceof java.sql.SQLException sql ? " (SQLSTATE " + sql.getSQLState() + ")" : "";
+            text = "database error: " + error.getClass().getSimpleName() + state;
+        } else {
+            text = error.getClass().getSimpleName() + ": " + error.getMessage();
+        }
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+}

@@ -1,0 +1,100 @@
+package io.storefront.webhooks;
+
+import io.storefront.tenants.WebhookSigningKey;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Intake: verify, store, answer. Nothing here parses the body; applying it is the workers' job, after the
+ * delivery is committed and Shopify has its 200.
+ */
+@Service
+class WebhookInbox {
+
+    /** Shopify's headers of one delivery, as received (unverified until {@link #accept}). */
+    record Headers(
+            @Nullable String hmac,
+            @Nullable String shopDomain,
+            @Nullable String webhookId,
+            @Nullable String topic,
+            @Nullable String apiVersion,
+            @Nullable String triggeredAt,
+            @Nullable String eventId) {}
+
+    enum Outcome { ACCEPTED, DUPLICATE }
+
+    private static final byte[] UNKNOWN_TENANT_SECRET = UUID.randomUUID().toString().getBytes();
+
+    private final SigningKeys keys;
+    private final Deliveries deliveries;
+    private final DeliveryWorkers workers;
+    private final WebhookMetrics metrics;
+
+    WebhookInbox(SigningKeys keys, Deliveries deliveries, DeliveryWorkers workers, WebhookMetrics metrics) {
+        this.keys = keys;
+        this.deliveries = deliveries;
+        this.workers = workers;
+        this.metrics = metrics;
+    }
+
+    Outcome accept(String tenant, Headers headers, byte[] body) {
+        WebhookSigningKey key = verify(tenant, headers, body);
+        String webhookId = required(headers.webhookId(), "X-Shopify-Webhook-Id");
+        String topic = required(headers.topic(), "X-Shopify-Topic");
+        boolean inserted = deliveries.insert(key.storeId().value(), webhookId, topic, key.shopDomain(),
+                headers.apiVersion(), instant(headers.triggeredAt()), headers.eventId(), body);
+        if (!inserted) {
+            metrics.duplicate(topic);
+            return Outcome.DUPLICATE;
+        }
+        metrics.received(topic);
+        workers.wake();
+        return Outcome.ACCEPTED;
+    }
+
+    private WebhookSigningKey verify(String tenant, Headers headers, byte[] body) {
+        Optional<WebhookSigningKey> key = tenantId(tenant).flatMap(keys::of);
+        // an unknown tenant costs the same HMAC as a known one, so timing does not tell them apart either
+        byte[] secret = key.map(WebhookSigningKey::secret).orElse(UNKNOWN_TENANT_SECRET);
+        boolean signed = WebhookSignature.matches(secret, body, headers.hmac());
+        if (key.isEmpty() || !signed || !key.get().shopDomain().equalsIgnoreCase(trim(headers.shopDomain()))) {
+            metrics.rejected();
+            throw new InvalidWebhookSignature();
+        }
+        return key.get();
+    }
+
+    private static Optional<UUID> tenantId(String tenant) {
+        try {
+            return tenant.length() == 36 ? Optional.of(UUID.fromString(tenant)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String required(@Nullable String header, String name) {
+        if (header == null || header.isBlank()) {
+            throw new IncompleteDelivery(name);
+        }
+        return header.trim();
+    }
+
+    private static String trim(@Nullable String value) {
+        return value == null ? "" : value.trim();
+    }
+
+    private static @Nullable Instant instant(@Nullable String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(header.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.storefront.webhooks;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code storefront.webhooks.*} meters. Topic tags are taken only from verified deliveries, so their number
+ * stays that of Shopify's topics.
+ */
+@Component
+class WebhookMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> received = new ConcurrentHashMap<>();
+    private final Map<String, Counter> duplicates = new ConcurrentHashMap<>();
+    private final Map<String, Timer> lag = new ConcurrentHashMap<>();
+    private final Map<String, Counter> failures = new ConcurrentHashMap<>();
+    private final Counter rejected;
+    private final AtomicLong inboxDepth = new AtomicLong();
+
+    WebhookMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.rejected = Counter.builder("storefront.webhooks.rejected")
+                .description("Deliveries answered 401 (signature, tenant or shop domain)").register(registry);
+        Gauge.builder("storefront.webhooks.inbox.depth", inboxDepth, AtomicLong::get)
+                .description("Deliveries accepted and not yet applied").register(registry);
+    }
+
+    void received(String topic) {
+        received.computeIfAbsent(topic, t -> Counter.builder("storefront.webhooks.received").tag("topic", t)
+                .description("Verified deliveries stored in the inbox").register(registry)).increment();
+    }
+
+    void duplicate(String topic) {
+        duplicates.computeIfAbsent(topic, t -> Counter.builder("storefront.webhooks.duplicates").tag("topic", t)
+                .description("Verified deliveries the inbox already had").register(registry)).increment();
+    }
+
+    void rejected() {
+        rejected.increment();
+    }
+
+    void applied(String topic, Duration sinceTriggered) {
+        lag.computeIfAbsent(topic, t -> Timer.builder("storefront.webhooks.apply.lag").tag("topic", t)
+                .description("From Shopify's trigger to the change being applied").publishPercentileHistogram()
+                .register(registry)).record(sinceTriggered.isNegative() ? Duration.ZERO : sinceTriggered);
+    }
+
+    void failed(String topic, boolean finalAttempt) {
+        failures.computeIfAbsent(topic + (finalAttempt ? "|final" : "|retry"), key -> Counter
+                .builder("storefront.webhooks.apply.failures").tag("topic", topic)
+                .tag("final", String.valueOf(finalAttempt))
+                .description("Failed attempts to apply a delivery; final=true when it was kept as FAILED")
+                .register(registry)).increment();
+    }
+
+    void inboxDepth(long depth) {
+        inboxDepth.set(depth);
+    }
+}

@@ -1,0 +1,99 @@
+package io.storefront.webhooks;
+
+import io.storefront.platform.PlatformSettings;
+import io.storefront.shopify.ShopifySession;
+import io.storefront.shopify.WebhookSubscription;
+import io.storefront.shopify.WebhookSubscriptions;
+import io.storefront.tenants.StoreConnected;
+import io.storefront.tenants.StoreId;
+import io.storefront.tenants.Stores;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Subscribes every consumed topic of a store to {@code {public url}/api/webhook/{tenant}}. Idempotent: a topic
+ * already delivered to that address is kept, a second subscription of it and any subscription of it to another
+ * (stale) address are deleted, and the Webhook table is brought in line with what Shopify has.
+ */
+@Service
+class WebhookRegistration implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookRegistration.class);
+
+    private final Stores stores;
+    private final WebhookSubscriptions shopify;
+    private final Subscriptions subscriptions;
+    private final PlatformSettings platform;
+    private final WebhookSettings settings;
+    private final SimpleAsyncTaskExecutor background = new SimpleAsyncTaskExecutor("webhook-registration-");
+
+    WebhookRegistration(Stores stores, WebhookSubscriptions shopify, Subscriptions subscriptions,
+            PlatformSettings platform, WebhookSettings settings) {
+        this.stores = stores;
+        this.shopify = shopify;
+        this.subscriptions = subscriptions;
+        this.platform = platform;
+        this.settings = settings;
+        this.background.setVirtualThreads(true);
+        this.background.setTaskTerminationTimeout(10_000);
+    }
+
+    List<RegisteredWebhook> register(StoreId store) {
+        ShopifySession session = stores.session(store);
+        String uri = platform.publicUrl().replaceAll("/+$", "") + "/api/webhook/" + store.value();
+        List<WebhookSubscription> existing = shopify.list(session);
+        List<RegisteredWebhook> registered = new ArrayList<>();
+        for (String topic : WebhookTopics.SUBSCRIBED) {
+            String graphqlTopic = topic.replace('/', '_').toUpperCase(Locale.ROOT);
+            WebhookSubscription kept = null;
+            for (WebhookSubscription subscription : existing) {
+                if (!subscription.topic().equalsIgnoreCase(graphqlTopic)) {
+                    continue;
+                }
+                if (kept == null && subscription.uri().equals(uri)) {
+                    kept = subscription;
+                } else {
+                    shopify.delete(session, subscription.id());
+                }
+            }
+            if (kept == null) {
+                kept = shopify.create(session, topic, uri);
+            }
+            RegisteredWebhook webhook = new RegisteredWebhook(topic, kept.id(), uri);
+            subscriptions.save(store, webhook);
+            registered.add(webhook);
+        }
+        subscriptions.keepOnly(store, WebhookTopics.SUBSCRIBED);
+        log.info("Store {}: {} webhook topics subscribed to {}", store, registered.size(), uri);
+        return registered;
+    }
+
+    /** A merchant connecting a store should not wait for, nor see, Shopify's answer to this. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(StoreConnected connected) {
+        if (!settings.registerOnConnect()) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                register(connected.storeId());
+            } catch (RuntimeException e) {
+                log.warn("Store {}: webhook registration after connecting failed ({}); POST /api/shopify/webhooks/register retries it",
+                        connected.storeId(), DeliveryWorkers.describe(e));
+            }
+        });
+    }
+
+    @Override
+    public void destroy() {
+        background.close();
+    }
+}

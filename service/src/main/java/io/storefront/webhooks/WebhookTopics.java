@@ -1,0 +1,29 @@
+package io.storefront.webhooks;
+
+import java.util.List;
+import java.util.Set;
+
+/** The topics the service consumes, in Shopify's webhook form. */
+final class WebhookTopics {
+
+    static final Set<String> ORDER_UPSERTS = Set.of("orders/create", "orders/updated", "orders/paid",
+            "orders/cancelled", "orders/fulfilled", "orders/partially_fulfilled");
+    static final Set<String> CUSTOMER_UPSERTS = Set.of("customers/create", "customers/update", "customers/enable",
+            "customers/disable");
+    static final Set<String> PRODUCT_UPSERTS = Set.of("products/create", "products/update");
+    static final Set<String> CHECKOUT_UPSERTS = Set.of("checkouts/create", "checkouts/update");
+    static final Set<String> ACTIONS = Set.of("orders/delete", "customers/delete", "products/delete",
+            "checkouts/delete", "refunds/create", "app/uninstalled", "customers/redact", "shop/redact",
+            "customers/data_request");
+
+    /**
+     * What {@code POST /api/shopify/webhooks/register} subscribes. The compliance topics are not among them:
+     * Shopify takes those from the app's configuration and always delivers them.
+     */
+    static final List<String> SUBSCRIBED = List.of("orders/create", "orders/updated", "orders/paid",
+            "orders/cancelled", "orders/delete", "refunds/create", "customers/create", "customers/update",
+            "customers/delete", "products/create", "products/update", "products/delete", "checkouts/create",
+            "checkouts/update", "checkouts/delete", "app/uninstalled");
+
+    private WebhookTopics() {}
+}
