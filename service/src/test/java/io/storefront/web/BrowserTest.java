@@ -6,29 +6,17 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.storefront.IntegrationTest;
-import io.storefront.simulator.ShopifySimulator;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A real headless Chromium (the system's, as in .ci/run) against the whole service. One browser per test JVM;
  * each test gets a fresh context, so cookies never leak between tests.
  */
 abstract class BrowserTest extends IntegrationTest {
-
-    static final ShopifySimulator SIMULATOR = ShopifySimulator.start(0);
-
-    @DynamicPropertySource
-    static void simulator(DynamicPropertyRegistry registry) {
-        registry.add("storefront.shopify.api-base-url", () -> SIMULATOR.baseUrl() + "/{shop}");
-        registry.add("storefront.shopify.bulk-poll-interval", () -> "100ms");
-        registry.add("storefront.shopify.max-attempts", () -> "3");
-    }
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     static final String PASSWORD = "correct horse battery staple";
@@ -60,7 +48,15 @@ abstract class BrowserTest extends IntegrationTest {
                 .setBaseURL(api().base())
                 .setAcceptDownloads(true));
         context.setDefaultTimeout(15_000);
-        return context.newPage();
+        Page page = context.newPage();
+        // a script error fails no assertion by itself, so it is at least printed next to the failure
+        page.onPageError(error -> System.err.println("[browser error] " + error));
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                System.err.println("[browser console] " + message.text());
+            }
+        });
+        return page;
     }
 
     Page newPage() {
