@@ -410,6 +410,12 @@ class InsightsTests extends IntegrationTest {
                   select (day, product_id, custom_title, units, revenue::numeric(20, 2))::text from insights_product_days
                   where tenant_id = :tenant and (units, revenue) <> (0, 0)
                   union all
+                  select (month, product_id, custom_title, units, revenue::numeric(20, 2))::text from insights_product_months
+                  where tenant_id = :tenant and (units, revenue) <> (0, 0)
+                  union all
+                  select (day, customer_ids, orders, revenue_milli)::text from insights_customer_days
+                  where tenant_id = :tenant and cardinality(customer_ids) > 0
+                  union all
                   select (customer_id, first_order_at)::text from insights_first_orders where tenant_id = :tenant) t
                 """;
         String before = jdbc.sql(snapshot).param("tenant", store.tenant()).query(String.class).single();
