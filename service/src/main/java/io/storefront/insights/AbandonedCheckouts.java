@@ -81,6 +81,7 @@ class AbandonedCheckouts {
                 .param("windowSeconds", (double) window.toSeconds())
                 .param("afterCreated", Timestamp.from(after == null ? until : after.createdAt()))
                 .param("afterId", after == null ? Long.MAX_VALUE : after.checkoutId())
+                .param("limit", limit)
                 .query((rs, row) -> new AbandonedCheckout(rs.getLong("checkout_id"),
                         rs.getObject("customer_id", Long.class), rs.getString("email"), rs.getString("first_name"),
                         rs.getString("last_name"), rs.getBigDecimal("value"), rs.getString("line_items_json"),

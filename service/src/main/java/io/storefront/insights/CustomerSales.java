@@ -2,16 +2,20 @@ package io.storefront.insights;
 
 import io.storefront.tenants.StoreId;
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Customers' orders in a range, read from the orders table through its covering index on
- * (tenant_id, processed_at): distinct customers cannot be added up from daily rollups.
+ * Customers' orders in a range. Distinct customers cannot be added up from daily totals, so each day keeps
+ * its customers as arrays ({@code insights_customer_days}) and the totals per customer are summed here.
  * Guest orders (no customer_id) count as orders but not as customers.
  */
 @Repository
@@ -26,50 +30,40 @@ class CustomerSales {
 
     record Ranked(CustomerCounts counts, List<CustomerSale> top) {}
 
+    private record Name(@Nullable String email, @Nullable String firstName, @Nullable String lastName) {}
+
     private final JdbcClient jdbc;
 
     CustomerSales(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The counts of customers with orders in the range and the top {@code limit} of them, in one pass. */
-    Ranked ranked(StoreId store, Instant from, Instant until, Ranking ranking, int limit) {
-        String order = ranking == Ranking.REVENUE
-                ? "c.revenue desc, c.orders desc, c.customer_id"
-                : "c.orders desc, c.revenue desc, c.customer_id";
-        long[] counts = new long[2];
-        List<CustomerSale> top = jdbc.sql("""
-                        with c as (
-                            select customer_id, count(*) as orders, sum(total_price) as revenue
-                            from orders
-                            where tenant_id = :tenant and processed_at >= :from and processed_at < :until
-                              and cancelled_at is null and not test and customer_id is not null
-                            group by customer_id
-                        ), t as (
-                            select c.*, count(*) over () as customers,
-                                   count(*) filter (where c.orders >= 2) over () as repeat_customers
-                            from c
-                            order by %s
-                            limit :limit
-                        )
-                        select t.customer_id, cu.email, cu.first_name, cu.last_name, t.orders, t.revenue,
-                               t.customers, t.repeat_customers
-                        from t left join customers cu on cu.tenant_id = :tenant and cu.shopify_id = t.customer_id
-                        order by %s
-                        """.formatted(order, order.replace("c.", "t.")))
+    /** How many customers ordered in the range, how many of them twice or more, and the top {@code limit}. */
+    Ranked ranked(StoreId store, DateRange range, Ranking ranking, int limit) {
+        CustomerTotals totals = new CustomerTotals();
+        jdbc.sql("""
+                        select customer_ids, orders, revenue_milli from insights_customer_days
+                        where tenant_id = :tenant and day between :start and :end
+                        """)
                 .param("tenant", store.value())
-                .param("from", Timestamp.from(from))
-                .param("until", Timestamp.from(until))
-                .param("limit", limit)
-                .query((rs, row) -> {
-                    counts[0] = rs.getLong("customers");
-                    counts[1] = rs.getLong("repeat_customers");
-                    return new CustomerSale(rs.getLong("customer_id"), rs.getString("email"),
-                            rs.getString("first_name"), rs.getString("last_name"), rs.getLong("orders"),
-                            rs.getBigDecimal("revenue"));
-                })
-                .list();
-        return new Ranked(new CustomerCounts(counts[0], counts[1]), top);
+                .param("start", range.startDate())
+                .param("end", range.endDate())
+                .query(rs -> {
+                    long[] ids = longs(rs.getArray(1));
+                    long[] orders = longs(rs.getArray(2));
+                    long[] milli = longs(rs.getArray(3));
+                    for (int i = 0; i < ids.length; i++) {
+                        totals.add(ids[i], orders[i], milli[i]);
+                    }
+                });
+        List<CustomerTotals.Total> top = totals.top(ranking == Ranking.ORDERS, limit);
+        Map<Long, Name> names = names(store, top.stream().map(CustomerTotals.Total::customerId).toList());
+        List<CustomerSale> sales = top.stream().map(t -> {
+            Name name = names.getOrDefault(t.customerId(), new Name(null, null, null));
+            return new CustomerSale(t.customerId(), name.email(), name.firstName(), name.lastName(), t.orders(),
+                    t.revenue());
+        }).toList();
+        return new Ranked(new CustomerCounts(totals.customers(), totals.customersWithAtLeast(2)), sales);
     }
 
     /** Customers whose first-ever non-cancelled, non-test order falls in the range. */
@@ -83,5 +77,42 @@ class CustomerSales {
                 .param("until", Timestamp.from(until))
                 .query(Long.class)
                 .single();
+    }
+
+    private Map<Long, Name> names(StoreId store, List<Long> customerIds) {
+        Map<Long, Name> names = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("""
+                        select shopify_id, email, first_name, last_name from customers
+                        where tenant_id = :tenant and shopify_id in (:ids)
+                        """)
+                .param("tenant", store.value())
+                .param("ids", customerIds)
+                .query(rs -> {
+                    names.put(rs.getLong(1), new Name(rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
+        return names;
+    }
+
+    private static long[] longs(Array array) throws SQLException {
+        Object values = array.getArray();
+        if (values instanceof long[] primitive) {
+            return primitive;
+        }
+        if (values instanceof int[] ints) {
+            long[] copy = new long[ints.length];
+            for (int i = 0; i < ints.length; i++) {
+                copy[i] = ints[i];
+            }
+            return copy;
+        }
+        Object[] boxed = (Object[]) values;
+        long[] copy = new long[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            copy[i] = ((Number) boxed[i]).longValue();
+        }
+        return copy;
     }
 }

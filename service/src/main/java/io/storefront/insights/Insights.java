@@ -73,8 +73,7 @@ public class Insights {
 
     public CustomerRanking customers(StoreId store, DateRange range, boolean byOrders, int limit) {
         StoreFacts facts = stores.facts(store);
-        Ranked ranked = customerSales.ranked(store, range.from(facts.zone()), range.until(facts.zone()),
-                byOrders ? Ranking.ORDERS : Ranking.REVENUE, limit);
+        Ranked ranked = customerSales.ranked(store, range, byOrders ? Ranking.ORDERS : Ranking.REVENUE, limit);
         return new CustomerRanking(range.startDate(), range.endDate(), facts.currency(),
                 byOrders ? "orders" : "revenue", ranked.counts().customers(), ranked.counts().repeatCustomers(),
                 ranked.top().stream().map(Insights::customerRevenue).toList());
@@ -115,7 +114,7 @@ public class Insights {
         Instant from = range.from(zone);
         Instant until = range.until(zone);
         List<SalesDay> days = salesDays.between(store, range);
-        Ranked customers = customerSales.ranked(store, from, until, Ranking.REVENUE, settings.topCustomers());
+        Ranked customers = customerSales.ranked(store, range, Ranking.REVENUE, settings.topCustomers());
         long newCustomers = customerSales.newCustomers(store, from, until);
         List<ProductSale> products = productSales.between(store, range);
         var abandoned = abandonedCheckouts.summary(store, from, until, settings.abandonmentWindow(), clock.instant());

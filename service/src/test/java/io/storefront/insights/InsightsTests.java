@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storefront.Api;
 import io.storefront.IntegrationTest;
-import io.storefront.insights.ExpectedFigures.Day;
 import io.storefront.insights.ExpectedFigures.ProductLine;
 import io.storefront.insights.ExpectedFigures.TopCustomer;
 import io.storefront.insights.StoreRows.Order;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -189,7 +187,7 @@ class InsightsTests extends IntegrationTest {
             rows.insertOrder(jdbc, order);
         }
         JsonNode spring = get(pacific, "/api/insights/dashboard?startDate=2026-03-07&endDate=2026-03-09");
-        assertThat(spring.get("ordersByDate").findValuesAsString("date")).containsExactly("2026-03-07", "2026-03-08", "2026-03-09");
+        assertThat(spring.get("ordersByDate").findValues("date").stream().map(JsonNode::asString).toList()).containsExactly("2026-03-07", "2026-03-08", "2026-03-09");
         assertThat(spring.get("ordersByDate").findValues("orders").stream().map(JsonNode::asLong).toList()).containsExactly(1L, 2L, 1L);
         JsonNode fall = get(pacific, "/api/insights/dashboard?startDate=2026-10-31&endDate=2026-11-02");
         assertThat(fall.get("ordersByDate").findValues("orders").stream().map(JsonNode::asLong).toList()).containsExactly(1L, 2L, 1L);
@@ -269,7 +267,7 @@ class InsightsTests extends IntegrationTest {
         JsonNode byRevenue = get(store, "/api/insights/customers?" + dates(START, END) + "&limit=100");
         assertThat(byRevenue.get("totalCustomers").asLong()).isEqualTo(expected.customers);
         assertThat(byRevenue.get("repeatCustomers").asLong()).isEqualTo(expected.repeatCustomers);
-        assertThat(byRevenue.get("customers").findValuesAsString("customerId"))
+        assertThat(byRevenue.get("customers").findValues("customerId").stream().map(JsonNode::asString).toList())
                 .containsExactlyElementsOf(expected.topCustomers.stream().map(c -> Long.toString(c.customerId())).toList());
 
         JsonNode byOrders = get(store, "/api/insights/customers?" + dates(START, END) + "&sort=orders&limit=3");
@@ -278,7 +276,7 @@ class InsightsTests extends IntegrationTest {
                         .thenComparing(java.util.Comparator.comparing(TopCustomer::revenue).reversed())
                         .thenComparingLong(TopCustomer::customerId))
                 .limit(3).toList();
-        assertThat(byOrders.get("customers").findValuesAsString("customerId"))
+        assertThat(byOrders.get("customers").findValues("customerId").stream().map(JsonNode::asString).toList())
                 .containsExactlyElementsOf(expectedByOrders.stream().map(c -> Long.toString(c.customerId())).toList());
     }
 
@@ -297,7 +295,7 @@ class InsightsTests extends IntegrationTest {
         assertThat(json.get("totalRevenue").asString()).isEqualTo(ExpectedFigures.money(
                 expected.products.stream().map(ProductLine::revenue).reduce(BigDecimal.ZERO, BigDecimal::add)));
         // a product gone from the catalog keeps its line items' title; its id is still a string
-        assertThat(json.get("products").findValuesAsString("productId")).contains("8000000000100");
+        assertThat(json.get("products").findValues("productId").stream().map(JsonNode::asString).toList()).contains("8000000000100");
     }
 
     @Test
@@ -350,7 +348,9 @@ class InsightsTests extends IntegrationTest {
         jdbc.sql("delete from order_items where tenant_id = ? and order_id % 11 = 0").param(store.tenant()).update();
         jdbc.sql("update order_items set quantity = quantity + 1 where tenant_id = ? and order_id % 5 = 0").param(store.tenant()).update();
         jdbc.sql("delete from refunds where tenant_id = ? and order_id % 4 = 0").param(store.tenant()).update();
-        Order moved = rows.orders.stream().filter(o -> o.id() % 9 != 0 && o.id() % 11 != 0 && !o.test()).findFirst().orElseThrow();
+        Order moved = rows.orders.stream()
+                .filter(o -> o.id() % 9 != 0 && o.id() % 11 != 0 && !o.test() && o.cancelledAt() == null)
+                .findFirst().orElseThrow();
         jdbc.sql("""
                 insert into orders (tenant_id, shopify_id, created_at, updated_at, processed_at, currency, total_price,
                                     subtotal_price, total_discounts, total_refunded, customer_id, test)
@@ -366,14 +366,10 @@ class InsightsTests extends IntegrationTest {
             if (o.id() % 11 == 0) {
                 continue;
             }
-            Order changed = o.id() % 9 == 0 && o.cancelledAt() == null
+            Order changed = o.id() % 9 == 0
                     ? new Order(o.id(), o.customerId(), o.processedAt(), o.processedAt().plusSeconds(3600), o.test(),
                             o.totalPrice(), o.subtotalPrice(), o.totalDiscounts(), o.totalRefunded())
                     : o;
-            if (o.id() % 9 == 0 && o.cancelledAt() != null) {
-                changed = new Order(o.id(), o.customerId(), o.processedAt(), o.processedAt().plusSeconds(3600), o.test(),
-                        o.totalPrice(), o.subtotalPrice(), o.totalDiscounts(), o.totalRefunded());
-            }
             if (o.id() == moved.id()) {
                 changed = new Order(o.id(), o.customerId(), instant("2026-03-01T12:00:00Z"), null, false,
                         new BigDecimal("99.99"), new BigDecimal("99.99"), BigDecimal.ZERO, o.totalRefunded());
@@ -390,8 +386,8 @@ class InsightsTests extends IntegrationTest {
         rows.refunds.clear();
         rows.refunds.addAll(refunds);
         Set<Long> present = new HashSet<>(orders.stream().map(Order::id).toList());
+        rows.refunds.removeIf(r -> !present.contains(r.orderId()));
         StoreRows counted = rows;
-        counted.refunds.removeIf(r -> !present.contains(r.orderId()));
 
         assertDashboard(store, counted, START, END);
 
@@ -405,15 +401,22 @@ class InsightsTests extends IntegrationTest {
         jdbc.sql("update orders set test = not test, updated_at = now() where tenant_id = ? and shopify_id % 13 = 0")
                 .param(store.tenant()).update();
         String snapshot = """
-                select string_agg(t::text, ';' order by t::text) from (
-                  select day, orders, revenue, refunds, gross_sales, discounts, cancelled_returns from insights_sales_days
+                select string_agg(x, ';' order by x) from (
+                  select (day, orders, revenue::numeric(20, 2), refunds::numeric(20, 2), gross_sales::numeric(20, 2),
+                          discounts::numeric(20, 2), cancelled_returns::numeric(20, 2))::text as x
+                  from insights_sales_days
                   where tenant_id = :tenant and (orders, revenue, refunds, gross_sales, discounts, cancelled_returns) <> (0, 0, 0, 0, 0, 0)
                   union all
-                  select day, product_id, units, revenue, null, null, null from insights_product_days
+                  select (day, product_id, custom_title, units, revenue::numeric(20, 2))::text from insights_product_days
                   where tenant_id = :tenant and (units, revenue) <> (0, 0)
                   union all
-                  select null, customer_id, null, null, null, null, first_order_at::text::numeric is null from insights_first_orders
-                  where tenant_id = :tenant) t
+                  select (month, product_id, custom_title, units, revenue::numeric(20, 2))::text from insights_product_months
+                  where tenant_id = :tenant and (units, revenue) <> (0, 0)
+                  union all
+                  select (day, customer_ids, orders, revenue_milli)::text from insights_customer_days
+                  where tenant_id = :tenant and cardinality(customer_ids) > 0
+                  union all
+                  select (customer_id, first_order_at)::text from insights_first_orders where tenant_id = :tenant) t
                 """;
         String before = jdbc.sql(snapshot).param("tenant", store.tenant()).query(String.class).single();
         jdbc.sql("select insights_rebuild(?)").param(store.tenant()).query().singleRow();
@@ -421,11 +424,4 @@ class InsightsTests extends IntegrationTest {
         assertThat(before).isNotBlank().isEqualTo(after);
     }
 
-    static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
-    }
-
-    static List<Day> none() {
-        return List.of();
-    }
 }

@@ -2,16 +2,15 @@
 -- today's midnight UTC, 1 to 3 line items each, 10 % guest orders, 2 % cancelled, 1 % test, 5 % refunded,
 -- and 0.3 checkouts per order of which a third are abandoned. Written in batches, as a sync would.
 create or replace function pg_temp.insights_generate_store(
-    tenant uuid, shop text, zone text, order_count int, customer_count int, product_count int, days int)
+    tenant uuid, owner uuid, shop text, zone text, order_count int, customer_count int, product_count int, days int)
 returns void language plpgsql as $$
 declare
-    owner uuid := md5(tenant::text || 'owner')::uuid;
     anchor timestamptz := date_trunc('day', now() at time zone 'UTC') at time zone 'UTC';
     step interval := (days * interval '1 day') / order_count;
     batch int := 100000;
     first int;
 begin
-    insert into users (id, email, password_hash) values (owner, shop || '@bench.test', 'none');
+    insert into users (id, email, password_hash) values (owner, shop || '@bench.test', 'none') on conflict do nothing;
     insert into tenants (id, owner_id, name, shop_domain, currency, iana_timezone, connection_type)
     values (tenant, owner, shop, shop || '.myshopify.com', 'USD', zone, 'ADMIN_TOKEN');
     insert into products (tenant_id, shopify_id, title, handle, product_type, vendor, status, created_at, updated_at)
