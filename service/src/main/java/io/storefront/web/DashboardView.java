@@ -124,7 +124,7 @@ final class DashboardView {
         Map<String, Object> options = base();
         options.put("tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")));
         options.put("grid", Map.of("left", 8, "right", 24, "top", 8, "bottom", 8, "containLabel", true));
-        options.put("xAxis", Map.of("type", "value", "name", figures.currency()));
+        options.put("xAxis", Map.of("type", "value"));
         options.put("yAxis", Map.of("type", "category", "data", top.stream().map(s -> shorten(s.name())).toList(),
                 "axisLabel", Map.of("width", 140, "overflow", "truncate")));
         options.put("series", List.of(Map.of("name", "Revenue", "type", "bar", "itemStyle", Map.of("color", "#1f5fbf"),

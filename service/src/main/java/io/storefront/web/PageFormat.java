@@ -27,6 +27,12 @@ public final class PageFormat {
         return DATE_TIME.format(instant.atZone(id));
     }
 
+    /** A sync counter's key as a label: {@code checkoutLineItems} becomes "Checkout line items". */
+    public static String label(String key) {
+        String spaced = key.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
     /** "about 3 min", "12 s": an ETA is an estimate, so it is rounded like one. */
     public static String duration(@Nullable Long seconds) {
         if (seconds == null || seconds < 0) {
