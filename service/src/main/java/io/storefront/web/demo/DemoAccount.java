@@ -59,7 +59,7 @@ public class DemoAccount {
             }
             byte[] random = new byte[9];
             new SecureRandom().nextBytes(random);
-            String password = "demo-" + HexFormat.of().formatHex(random);
+            String password = "tour-" + HexFormat.of().formatHex(random);
             Files.createDirectories(passwordFile.getParent());
             Files.writeString(passwordFile, password);
             try {
