@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -165,8 +166,30 @@ public final class CatalogLoad implements AutoCloseable {
         return applied.getOrDefault(resource, 0L);
     }
 
-    /** Writes and commits what is buffered. */
+    /**
+     * Writes and commits what is buffered. A flush that lost a deadlock to a concurrent writer (a webhook worker)
+     * is retried: its transaction was rolled back whole and the rows are still buffered.
+     */
     public void flush() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                flushOnce();
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (!ownTransaction || attempt >= 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 50L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void flushOnce() {
         if (buffered == 0) {
             return;
         }
@@ -397,7 +420,10 @@ public final class CatalogLoad implements AutoCloseable {
         };
     }
 
-    private static DataAccessResourceFailureException failure(String message, Exception cause) {
+    private static org.springframework.dao.DataAccessException failure(String message, Exception cause) {
+        if (cause instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+            return new org.springframework.dao.CannotAcquireLockException(message, cause);
+        }
         return new DataAccessResourceFailureException(message, cause);
     }
 

@@ -33,9 +33,14 @@ class BulkSnapshot {
         this.meters = meters;
     }
 
-    /** Loads every record of the resource; returns how many records the store no longer has were removed. */
-    int load(ShopifySession session, Resource resource, Instant snapshotStart, SyncProgress progress) {
+    /**
+     * Loads every record of the resource and removes those the store no longer has.
+     *
+     * @return when Shopify took the snapshot (its clock), from when on the next incremental sync must read
+     */
+    Instant load(ShopifySession session, Resource resource, Instant fallbackStart, SyncProgress progress) {
         BulkOperation operation = finished(session, SyncQueries.bulk(resource), progress);
+        Instant snapshotStart = operation.createdAt() != null ? operation.createdAt() : fallbackStart;
         try (CatalogLoad load = catalog.load(progress.store(), true)) {
             if (operation.url() != null) {
                 long total = operation.objectCount();
@@ -53,14 +58,16 @@ class BulkSnapshot {
                 log.info("Removed {} {} of store {} that Shopify no longer has", removed, resource.path(), progress.store());
                 progress.add(resource.path() + "Removed", removed);
             }
-            return removed;
+            return snapshotStart;
         }
     }
 
     /** An ids-only snapshot: removes what Shopify deleted, without fetching the records again. */
-    int removeDeleted(ShopifySession session, Resource resource, Instant snapshotStart, SyncProgress progress) {
+    int removeDeleted(ShopifySession session, Resource resource, Instant fallbackStart, SyncProgress progress) {
         BulkOperation operation = finished(session,
                 "{ " + SyncQueries.connection(resource) + " { edges { node { id } } } }", progress);
+        // records changed after Shopify took the snapshot may be missing from it without being deleted
+        Instant snapshotStart = operation.createdAt() != null ? operation.createdAt() : fallbackStart;
         try (CatalogLoad load = catalog.load(progress.store(), true)) {
             if (operation.url() != null) {
                 bulk.forEachLine(operation.url(), line -> {

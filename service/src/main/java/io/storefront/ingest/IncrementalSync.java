@@ -9,7 +9,7 @@ import io.storefront.catalog.ProductRecord;
 import io.storefront.catalog.Resource;
 import io.storefront.catalog.VariantRecord;
 import io.storefront.shopify.AdminApi;
-import io.storefront.shopify.ShopifyQueryFailed;
+import io.storefront.shopify.ShopifyQueryTooCostly;
 import io.storefront.shopify.ShopifySession;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +38,8 @@ class IncrementalSync {
     private final TransactionTemplate transactions;
     private final SyncSettings settings;
     private final MeterRegistry meters;
+    /** The page size that last fitted Shopify's cost limits, per shop and resource. */
+    private final Map<String, Integer> pageSizes = new java.util.concurrent.ConcurrentHashMap<>();
 
     IncrementalSync(AdminApi api, CatalogWriter catalog, SyncCursors cursors, SyncRuns runs,
             TransactionTemplate transactions, SyncSettings settings, MeterRegistry meters) {
@@ -53,19 +56,21 @@ class IncrementalSync {
         Instant since = cursors.get(progress.store(), resource).map(c -> c.minus(settings.overlap())).orElse(Instant.EPOCH);
         String search = "updated_at:>='" + since + "'";
         String after = null;
-        int first = settings.pageSize();
+        int first = pageSizes.getOrDefault(session.shopDomain() + "/" + resource, settings.pageSize());
         Instant newest = null;
         while (true) {
             JsonNode connection;
             try {
                 connection = api.query(session, SyncQueries.page(resource), variables(resource, first, after, search))
                         .path(SyncQueries.connection(resource));
-            } catch (ShopifyQueryFailed e) {
-                if (first > 1 && e.getMessage() != null && e.getMessage().contains("MAX_COST_EXCEEDED")) {
-                    first = Math.max(1, first / 2);
-                    continue;
+            } catch (ShopifyQueryTooCostly e) {
+                if (first == 1) {
+                    throw e;
                 }
-                throw e;
+                // cost grows about linearly with first; aim a little under the limit
+                first = Math.max(1, Math.min(first - 1, (int) (first * e.limit() * 0.9 / e.requestedCost())));
+                pageSizes.put(session.shopDomain() + "/" + resource, first);
+                continue;
             }
             List<JsonNode> nodes = ShopifyRecords.nodes(connection);
             if (!nodes.isEmpty()) {
@@ -137,13 +142,23 @@ class IncrementalSync {
         }
         Instant cursor = newest;
         progress.add(kind, nodes.size());
-        transactions.executeWithoutResult(status -> {
-            upsert.run();
-            if (SyncQueries.sortedByUpdate(resource)) {
-                cursors.advance(progress.store(), resource, cursor);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    upsert.run();
+                    if (SyncQueries.sortedByUpdate(resource)) {
+                        cursors.advance(progress.store(), resource, cursor);
+                    }
+                    runs.progress(progress.store(), progress.runId(), progress.counts(), progress.totals());
+                });
+                break;
+            } catch (PessimisticLockingFailureException e) {
+                // lost a deadlock to a webhook worker writing the same rows: the page's transaction is retried whole
+                if (attempt >= 5) {
+                    throw e;
+                }
             }
-            runs.progress(progress.store(), progress.runId(), progress.counts(), progress.totals());
-        });
+        }
         meters.counter("sync.records.ingested", "resource", kind).increment(nodes.size());
         return cursor;
     }

@@ -11,6 +11,8 @@ final class SyncQueries {
     private SyncQueries() {}
 
     static final String MONEY = "shopMoney { amount currencyCode } presentmentMoney { amount currencyCode }";
+    /** Every object costs a point in paginated queries: outside the order total, only the shop's money is read. */
+    static final String SHOP_MONEY = "shopMoney { amount currencyCode }";
 
     static final String CUSTOMER = "id email firstName lastName phone state tags numberOfOrders createdAt updatedAt"
             + " amountSpent { amount currencyCode }";
@@ -18,14 +20,14 @@ final class SyncQueries {
     static final String VARIANT = "id title sku price";
     static final String ORDER = "id name email createdAt updatedAt processedAt cancelledAt test currencyCode"
             + " presentmentCurrencyCode displayFinancialStatus customer { id }"
-            + " totalPriceSet { " + MONEY + " } subtotalPriceSet { " + MONEY + " }"
-            + " totalDiscountsSet { " + MONEY + " } totalTaxSet { " + MONEY + " } totalRefundedSet { " + MONEY + " }"
-            + " refunds { id createdAt updatedAt totalRefundedSet { " + MONEY + " } }";
+            + " totalPriceSet { " + MONEY + " } subtotalPriceSet { " + SHOP_MONEY + " }"
+            + " totalDiscountsSet { " + SHOP_MONEY + " } totalTaxSet { " + SHOP_MONEY + " } totalRefundedSet { " + SHOP_MONEY + " }"
+            + " refunds { id createdAt updatedAt totalRefundedSet { " + SHOP_MONEY + " } }";
     static final String LINE_ITEM = "id title quantity sku variant { id } product { id }"
-            + " originalUnitPriceSet { " + MONEY + " } discountedUnitPriceSet { " + MONEY + " }";
+            + " originalUnitPriceSet { " + SHOP_MONEY + " } discountedUnitPriceSet { " + SHOP_MONEY + " }";
     static final String CHECKOUT = "id createdAt updatedAt completedAt abandonedCheckoutUrl"
-            + " totalPriceSet { " + MONEY + " } customer { id email }";
-    static final String CHECKOUT_LINE_ITEM = "id title quantity variant { id } originalUnitPriceSet { " + MONEY + " }";
+            + " totalPriceSet { " + SHOP_MONEY + " } customer { id email }";
+    static final String CHECKOUT_LINE_ITEM = "id title quantity variant { id } originalUnitPriceSet { " + SHOP_MONEY + " }";
 
     /** The root field of a resource's list query. */
     static String connection(Resource resource) {

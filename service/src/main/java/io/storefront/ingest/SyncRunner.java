@@ -9,7 +9,10 @@ import io.storefront.shopify.ShopifyAccessRevoked;
 import io.storefront.shopify.ShopifySession;
 import io.storefront.shopify.ShopifyUnavailable;
 import io.storefront.tenants.StoreConnected;
+import io.storefront.tenants.StoreFacts;
 import io.storefront.tenants.StoreId;
+import io.storefront.tenants.StoreStatus;
+import io.storefront.tenants.StoreUnavailable;
 import io.storefront.tenants.Stores;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +28,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts sync runs and executes them in the background on a bounded pool. The database admits one queued or
@@ -48,9 +54,15 @@ public class SyncRunner implements DisposableBean {
     private final Clock clock;
     private final MeterRegistry meters;
     private final ExecutorService executor;
+    private final TransactionTemplate newTransaction;
+    private final java.util.Map<UUID, java.util.concurrent.Future<?>> active = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     SyncRunner(SyncRuns runs, SyncCursors cursors, Stores stores, AdminApi api, BulkSnapshot snapshot,
-            IncrementalSync incremental, Clock clock, MeterRegistry meters, SyncSettings settings) {
+            IncrementalSync incremental, Clock clock, MeterRegistry meters, SyncSettings settings,
+            PlatformTransactionManager transactionManager) {
+        this.newTransaction = new TransactionTemplate(transactionManager);
+        newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.runs = runs;
         this.cursors = cursors;
         this.stores = stores;
@@ -73,11 +85,18 @@ public class SyncRunner implements DisposableBean {
      * @throws SyncAlreadyRunning when the store already has one queued or running
      */
     public UUID start(StoreId store, @Nullable SyncMode mode, String trigger) {
+        StoreFacts facts = stores.facts(store);
+        if (facts.status() != StoreStatus.ACTIVE) {
+            throw new StoreUnavailable("The store is " + facts.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + "; reconnect it before syncing.");
+        }
         SyncMode chosen = mode != null ? mode : runs.hasSucceeded(store, SyncMode.FULL) ? SyncMode.INCREMENTAL : SyncMode.FULL;
         if (chosen == SyncMode.INCREMENTAL && !runs.hasSucceeded(store, SyncMode.FULL)) {
             chosen = SyncMode.FULL;
         }
-        UUID id = runs.create(store, chosen, trigger);
+        SyncMode finalMode = chosen;
+        // its own transaction: committed before the worker looks for it, even when called after another commit
+        UUID id = newTransaction.execute(status -> runs.create(store, finalMode, trigger));
         log.info("Sync {} of store {} queued ({}, {})", id, store, chosen, trigger);
         submit(store, id, chosen);
         return id;
@@ -102,7 +121,31 @@ public class SyncRunner implements DisposableBean {
     }
 
     void submit(StoreId store, UUID id, SyncMode mode) {
-        executor.execute(() -> execute(store, id, mode));
+        java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
+        active.put(id, executor.submit(() -> {
+            try {
+                started.join();
+                execute(store, id, mode);
+            } finally {
+                active.remove(id);
+            }
+        }));
+        started.complete(null);
+    }
+
+    /**
+     * Stops a run the way a crash would: its row stays RUNNING, for {@link SyncRecovery} to resume once its
+     * heartbeat is stale.
+     */
+    void interrupt(UUID id) {
+        java.util.concurrent.Future<?> run = active.get(id);
+        if (run != null) {
+            run.cancel(true);
+        }
+    }
+
+    boolean isActive(UUID id) {
+        return active.containsKey(id);
     }
 
     private void execute(StoreId store, UUID id, SyncMode mode) {
@@ -124,8 +167,7 @@ public class SyncRunner implements DisposableBean {
             for (Resource resource : ORDER) {
                 switch (mode) {
                     case FULL, RECONCILE -> {
-                        snapshot.load(session, resource, snapshotStart, progress);
-                        cursors.advance(store, resource, snapshotStart);
+                        cursors.advance(store, resource, snapshot.load(session, resource, snapshotStart, progress));
                     }
                     case INCREMENTAL -> {
                         incremental.sync(session, resource, progress);
@@ -139,20 +181,36 @@ public class SyncRunner implements DisposableBean {
             runs.succeed(store, id);
             outcome = "succeeded";
             log.info("Sync {} of store {} succeeded: {}", id, store, progress.counts());
-        } catch (ShopifyAccessRevoked e) {
-            stores.markNeedsReconnect(store, e.getMessage());
-            runs.fail(store, id, e.getMessage() + ". Reconnect the store, then sync again.");
-            log.warn("Sync {} of store {} failed: {}", id, store, e.getMessage());
-        } catch (ShopifyUnavailable | SyncFailed | io.storefront.shopify.ShopifyQueryFailed e) {
-            runs.fail(store, id, e.getMessage());
-            log.warn("Sync {} of store {} failed: {}", id, store, e.getMessage());
         } catch (RuntimeException e) {
-            runs.fail(store, id, "Internal error while syncing (" + e.getClass().getSimpleName() + "); see the service log.");
-            log.error("Sync {} of store {} failed", id, store, e);
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                // the instance is going down: leave the run RUNNING, another start (or instance) resumes it
+                log.info("Sync {} of store {} interrupted; it will be resumed", id, store);
+            } else {
+                fail(store, id, e);
+            }
         } finally {
             sample.stop(meters.timer("sync.duration", "mode", mode.name(), "outcome", outcome));
             MDC.remove("syncRunId");
             MDC.remove("tenantId");
+        }
+    }
+
+    private void fail(StoreId store, UUID id, RuntimeException failure) {
+        if (failure instanceof ShopifyAccessRevoked revoked) {
+            stores.markNeedsReconnect(store, revoked.getMessage());
+            runs.fail(store, id, revoked.getMessage() + ". Reconnect the store, then sync again.");
+            log.warn("Sync {} of store {} failed: {}", id, store, revoked.getMessage());
+        } else if (failure instanceof ShopifyUnavailable || failure instanceof SyncFailed
+                || failure instanceof io.storefront.shopify.ShopifyQueryFailed) {
+            runs.fail(store, id, failure.getMessage());
+            log.warn("Sync {} of store {} failed: {}", id, store, failure.getMessage());
+        } else if (failure instanceof org.springframework.web.ErrorResponseException problem
+                && problem.getBody().getDetail() != null) {
+            runs.fail(store, id, problem.getBody().getDetail());
+            log.warn("Sync {} of store {} failed: {}", id, store, problem.getBody().getDetail());
+        } else {
+            runs.fail(store, id, "Internal error while syncing (" + failure.getClass().getSimpleName() + "); see the service log.");
+            log.error("Sync {} of store {} failed", id, store, failure);
         }
     }
 
@@ -169,6 +227,7 @@ public class SyncRunner implements DisposableBean {
 
     @Override
     public void destroy() {
+        stopping = true;
         executor.shutdownNow();
     }
 }

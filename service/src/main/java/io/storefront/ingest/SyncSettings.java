@@ -20,7 +20,7 @@ public record SyncSettings(
         @DefaultValue("4") int concurrentRuns,
         @DefaultValue("5m") Duration overlap,
         @DefaultValue("250") int pageSize,
-        @DefaultValue("10") int nestedPageSize,
+        @DefaultValue("5") int nestedPageSize,
         @DefaultValue("2m") Duration staleAfter,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("30s") Duration recoveryInterval) {}

@@ -36,6 +36,7 @@ public class AdminApi {
     private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
     /** Before Shopify told us a query's cost: a typical page of 250 nodes with a few fields. */
     private static final double UNKNOWN_COST = 100;
+    private static final double MAX_QUERY_COST = 1000;
 
     private final ShopifySettings settings;
     private final JsonMapper json;
@@ -182,9 +183,19 @@ public class AdminApi {
         JsonNode errors = answer.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
             for (JsonNode error : errors) {
-                if ("THROTTLED".equals(error.path("extensions").path("code").asString(""))) {
+                String code = error.path("extensions").path("code").asString("");
+                if ("MAX_COST_EXCEEDED".equals(code)) {
+                    double requested = error.path("extensions").path("cost").asDouble(cost.path("requestedQueryCost").asDouble(0));
+                    throw new ShopifyQueryTooCostly(shop, requested, error.path("extensions").path("maxCost").asDouble(MAX_QUERY_COST));
+                }
+                if ("THROTTLED".equals(code)) {
                     meters.counter("shopify.requests", "outcome", "throttled").increment();
                     double requested = cost.path("requestedQueryCost").asDouble(expectedCost);
+                    double bucket = budget.status(shop).maximumAvailable();
+                    if (requested > bucket) {
+                        // this bucket can never hold the query: waiting would not help
+                        throw new ShopifyQueryTooCostly(shop, requested, bucket);
+                    }
                     throw new TransientFailure("THROTTLED by " + shop, budget.refillTime(shop, requested), null);
                 }
             }

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class BulkOperations {
 
     private static final Logger log = LoggerFactory.getLogger(BulkOperations.class);
-    private static final String FIELDS = "id status errorCode objectCount url partialDataUrl";
+    private static final String FIELDS = "id status errorCode objectCount url partialDataUrl createdAt";
     private static final int DOWNLOAD_ATTEMPTS = 8;
 
     private final AdminApi api;
@@ -67,7 +67,8 @@ public class BulkOperations {
 
     /** Polls until the operation finished (completed, failed, cancelled or expired). */
     public BulkOperation await(ShopifySession session, String id, LongConsumer progress) {
-        Duration interval = api.settings().bulkPollInterval();
+        // small results are ready within a second: poll fast first, then settle at the configured interval
+        Duration interval = Duration.ofMillis(Math.min(100, api.settings().bulkPollInterval().toMillis()));
         Instant deadline = Instant.now().plus(api.settings().bulkTimeout());
         while (true) {
             BulkOperation operation = status(session, id);
@@ -80,6 +81,10 @@ public class BulkOperations {
                         + api.settings().bulkTimeout(), new IllegalStateException(operation.status()));
             }
             sleep(interval);
+            interval = interval.multipliedBy(2);
+            if (interval.compareTo(api.settings().bulkPollInterval()) > 0) {
+                interval = api.settings().bulkPollInterval();
+            }
         }
     }
 
@@ -146,7 +151,8 @@ public class BulkOperations {
             throw new ShopifyQueryFailed("Shopify answered without a bulk operation");
         }
         return new BulkOperation(node.path("id").asString(), node.path("status").asString(),
-                text(node, "errorCode"), node.path("objectCount").asLong(0), text(node, "url"), text(node, "partialDataUrl"));
+                text(node, "errorCode"), node.path("objectCount").asLong(0), text(node, "url"), text(node, "partialDataUrl"),
+                text(node, "createdAt") == null ? null : java.time.OffsetDateTime.parse(text(node, "createdAt")).toInstant());
     }
 
     private static @Nullable String text(JsonNode node, String field) {

@@ -6,29 +6,15 @@ import io.storefront.Api;
 import io.storefront.IntegrationTest;
 import io.storefront.simulator.ShopCredentials;
 import io.storefront.simulator.ShopSpec;
-import io.storefront.simulator.ShopifySimulator;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** The service against one Shopify simulator over HTTP, with fast retries so fault tests stay short. */
+/** Sync tests: shops created at the shared simulator, connected through the API like a merchant would. */
 abstract class SimulatorTest extends IntegrationTest {
 
-    static final ShopifySimulator SIMULATOR = ShopifySimulator.start(0);
     private static final AtomicInteger SHOPS = new AtomicInteger();
-
-    @DynamicPropertySource
-    static void simulator(DynamicPropertyRegistry registry) {
-        registry.add("storefront.shopify.api-base-url", () -> SIMULATOR.baseUrl() + "/{shop}");
-        registry.add("storefront.shopify.initial-backoff", () -> "20ms");
-        registry.add("storefront.shopify.max-backoff", () -> "500ms");
-        registry.add("storefront.shopify.max-attempts", () -> "30");
-        registry.add("storefront.shopify.bulk-poll-interval", () -> "100ms");
-        registry.add("storefront.shopify.request-timeout", () -> "10s");
-    }
 
     record ConnectedShop(ShopCredentials credentials, Api.Session user, UUID tenant) {
         String domain() {
