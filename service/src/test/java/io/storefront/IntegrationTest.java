@@ -51,6 +51,8 @@ public abstract class IntegrationTest {
         registry.add("storefront.shopify.api-base-url", () -> SIMULATOR.baseUrl() + "/{shop}");
         registry.add("storefront.shopify.client-id", () -> PUBLIC_APP_ID);
         registry.add("storefront.shopify.client-secret", () -> PUBLIC_APP_SECRET);
+        // webhook workers look for due retries this often; tests wait for them
+        registry.add("storefront.webhooks.poll-interval", () -> "100ms");
     }
 
     private static int freePort() {

@@ -26,14 +26,16 @@ public final class Bench {
             }
         }
         if (names.isEmpty() || names.contains("all")) {
-            names = List.of("webhooks", "sync", "dashboard");
+            names = List.of("webhooks", "sync", "scale");
         }
         try (Database db = Database.start()) {
             for (String name : names) {
                 String report = switch (name) {
                     case "webhooks" -> webhooks(db, smoke);
+                    case "sync" -> syncAndDashboard(db, smoke ? List.of(2_000) : List.of(1_000_000), smoke);
+                    case "scale" -> syncAndDashboard(db, smoke ? List.of(500, 2_000) : List.of(10_000, 100_000), smoke);
                     default -> throw new IllegalArgumentException("unknown benchmark " + name
-                            + " (webhooks, sync, dashboard, all)");
+                            + " (webhooks, sync, scale, all)");
                 };
                 System.out.println(report);
                 Path out = JavaProcess.repoRoot().resolve("bench/target/results/" + name + ".md");
@@ -62,6 +64,48 @@ public final class Bench {
                 r.inInbox(), r.applied(), r.acknowledged() - r.inInbox()));
         md.append(f("- apply lag (received → applied): p50 %.0f ms, p99 %.0f ms; backlog drained %.1f s after the load%n",
                 r.applyLagP50Ms(), r.applyLagP99Ms(), r.drain().toMillis() / 1000.0));
+        return md.toString();
+    }
+
+    /**
+     * Stores of the given sizes synced one after another into one database that already holds 50 smaller stores
+     * (so the big store is never alone in its tables), each followed by the dashboard measurement on it.
+     */
+    static String syncAndDashboard(Database db, List<Integer> sizes, boolean smoke) throws Exception {
+        StringBuilder md = new StringBuilder("## Full sync and dashboard\n\n");
+        try (Simulator simulator = Simulator.start(); Service service = Service.start(db, simulator.apiBaseUrl(), "512m")) {
+            service.register();
+            int neighbours = smoke ? 2 : 50;
+            for (int i = 0; i < neighbours; i++) {
+                new SyncBenchmark().run(db, simulator, service, smoke ? 200 : 2_000, false);
+            }
+            md.append(f("%s; service heap capped at 512 MB (`-Xmx512m`); %d other stores in the same tables. "
+                    + "Simulator throttling off. Ceiling: `COPY` (binary) of exactly the rows the sync wrote into "
+                    + "the same tables, with their indexes and triggers, under another tenant.%n%n", machine(), neighbours));
+            md.append("| orders | rows written | sync s | rows/s | COPY rows/s | sync/COPY | peak heap MB | peak RSS MB |\n");
+            md.append("|---|---|---|---|---|---|---|---|\n");
+            StringBuilder dashboards = new StringBuilder();
+            for (int orders : sizes) {
+                SyncBenchmark.Result r = new SyncBenchmark().run(db, simulator, service, orders, true);
+                md.append(f("| %,d | %,d | %.1f | %,.0f | %,.0f | %.0f %% | %d | %d |%n", r.orders(), r.rows(),
+                        r.sync().toMillis() / 1000.0, r.rowsPerSecond(), r.copyRowsPerSecond(),
+                        100 * r.rowsPerSecond() / r.copyRowsPerSecond(), r.peakHeapMiB(), r.peakRssMiB()));
+                DashboardBenchmark.Result d = new DashboardBenchmark().run(db, service, r.tenant(), Service.PASSWORD,
+                        smoke ? 5 : 200);
+                dashboards.append(f("%n### Dashboard, %,d-order store, one-year range (%d requests each after warm-up)%n%n",
+                        orders, d.requests()));
+                dashboards.append("| endpoint | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|\n");
+                for (var fig : d.endpoints()) {
+                    dashboards.append(f("| %s | %.1f | %.1f | %.1f |%n", fig.name(), fig.p50(), fig.p95(), fig.p99()));
+                }
+                dashboards.append("\nCeiling (the same figures from one hand-written SQL query each, over JDBC):\n\n");
+                dashboards.append("| query | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|\n");
+                for (var fig : d.ceilings()) {
+                    dashboards.append(f("| %s | %.1f | %.1f | %.1f |%n", fig.name(), fig.p50(), fig.p95(), fig.p99()));
+                }
+            }
+            md.append(dashboards);
+        }
         return md.toString();
     }
 

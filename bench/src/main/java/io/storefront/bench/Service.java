@@ -21,6 +21,8 @@ final class Service implements AutoCloseable {
     final JavaProcess process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     String token;
+    String email;
+    static final String PASSWORD = "benchmark password 123";
 
     private Service(JavaProcess process) {
         this.process = process;
@@ -53,8 +55,8 @@ final class Service implements AutoCloseable {
     }
 
     void register() throws IOException, InterruptedException {
-        JsonNode r = call("POST", "/api/auth/register", null,
-                Map.of("email", "bench-" + UUID.randomUUID() + "@example.com", "password", "benchmark password 123"));
+        email = "bench-" + UUID.randomUUID() + "@example.com";
+        JsonNode r = call("POST", "/api/auth/register", null, Map.of("email", email, "password", PASSWORD));
         token = r.get("token").asString();
     }
 

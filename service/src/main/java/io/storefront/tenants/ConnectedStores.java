@@ -79,9 +79,8 @@ class ConnectedStores implements Stores {
     @Override
     public Optional<WebhookSigningKey> webhookSigningKey(UUID tenantId) {
         return tenants.credentials(tenantId)
-                .filter(c -> c.status() != StoreStatus.DISABLED)
                 .flatMap(c -> credentials.webhookSecret(c)
                         .map(secret -> new WebhookSigningKey(new StoreId(c.id()), c.shopDomain(),
-                                secret.getBytes(StandardCharsets.UTF_8))));
+                                secret.getBytes(StandardCharsets.UTF_8), c.status() != StoreStatus.DISABLED)));
     }
 }

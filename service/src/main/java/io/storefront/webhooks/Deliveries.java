@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,6 +66,15 @@ class Deliveries {
                 for update skip locked""", Deliveries::delivery, limit);
     }
 
+    /** Locks one delivery claimed before, if it is still PENDING and no one else holds it. */
+    Optional<WebhookDelivery> claimAgain(WebhookDelivery claimed) {
+        return jdbc.query("select " + COLUMNS + """
+                 from webhook_deliveries
+                where tenant_id = ? and id = ? and status = 'PENDING'
+                for update skip locked""", Deliveries::delivery, claimed.store().value(), claimed.id())
+                .stream().findFirst();
+    }
+
     void finish(List<WebhookDelivery> deliveries, DeliveryStatus status, @Nullable String note) {
         jdbc.batchUpdate("""
                 update webhook_deliveries
@@ -87,11 +97,33 @@ class Deliveries {
                  where tenant_id = ? and id = ?""", error, delivery.store().value(), delivery.id());
     }
 
-    /** {@code shop/redact}: the raw bodies of a store hold its customers' data too. */
-    int eraseBodies(StoreId store, long except) {
+    /**
+     * {@code shop/redact}: the raw bodies of a store hold its customers' data too. Every delivery received before
+     * the redact loses its body, pending ones included: those of the redact's own batch are already read, one a
+     * retry still waits for must not bring erased data back (it is ignored instead), and one another worker holds
+     * is waited for. The redact's own batch sets its deliveries' outcomes after this.
+     */
+    int eraseBodies(StoreId store, long redact) {
         return jdbc.update("""
-                update webhook_deliveries set body = ''::bytea
-                 where tenant_id = ? and id <> ? and status <> 'PENDING'""", store.value(), except);
+                update webhook_deliveries
+                   set body = ''::bytea,
+                       status = case when status = 'PENDING' then 'IGNORED' else status end,
+                       last_error = case when status = 'PENDING' then 'store redacted' else last_error end
+                 where tenant_id = ? and id <> ? and octet_length(body) > 0 and (status <> 'PENDING' or id < ?)""",
+                store.value(), redact, redact);
+    }
+
+    /** @return how many bodies were emptied, at most {@code limit} */
+    int emptyBodiesAppliedBefore(Duration age, int limit) {
+        return jdbc.update("""
+                with due as (
+                    select tenant_id, id from webhook_deliveries
+                     where status in ('APPLIED', 'IGNORED') and octet_length(body) > 0
+                       and applied_at < now() - make_interval(secs => ?)
+                     limit ?)
+                update webhook_deliveries d set body = ''::bytea
+                  from due where d.tenant_id = due.tenant_id and d.id = due.id""",
+                age.toMillis() / 1000.0, limit);
     }
 
     List<DeliverySummary> list(StoreId store, DeliveryStatus status, int limit) {

@@ -11,9 +11,11 @@ import io.storefront.tenants.Stores;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -162,7 +164,7 @@ class DeliveryApplier {
         }
         Map<StoreId, Map<Resource, List<Upsert>>> groups = new LinkedHashMap<>();
         for (Upsert upsert : upserts) {
-            groups.computeIfAbsent(upsert.delivery().store(), s -> new LinkedHashMap<>())
+            groups.computeIfAbsent(upsert.delivery().store(), s -> new EnumMap<>(Resource.class))
                     .computeIfAbsent(upsert.resource(), r -> new ArrayList<>()).add(upsert);
         }
         upserts.clear();
@@ -181,7 +183,8 @@ class DeliveryApplier {
 
     /** One catalog write for the group, each record in its newest version only. */
     private void write(StoreId store, Resource resource, List<Upsert> group) {
-        Map<Long, Upsert> newest = new LinkedHashMap<>();
+        // in id order, so that two workers writing overlapping rows lock them in the same order (no deadlock)
+        Map<Long, Upsert> newest = new TreeMap<>();
         for (Upsert upsert : group) {
             newest.merge(upsert.id(), upsert, (a, b) -> b.updatedAt().isBefore(a.updatedAt()) ? a : b);
         }

@@ -104,7 +104,7 @@ class DeliveryWorkers implements SmartLifecycle {
             try {
                 claimed = drainOnce();
                 measureDepth();
-            } catch (DataAccessException | IllegalStateException e) {
+            } catch (RuntimeException e) {
                 log.warn("Webhook worker could not drain the inbox: {}", describe(e));
                 claimed = 0;
             }
@@ -121,27 +121,50 @@ class DeliveryWorkers implements SmartLifecycle {
 
     /** @return how many deliveries were claimed */
     int drainOnce() {
-        Integer claimed = transactions.execute(status -> {
-            List<WebhookDelivery> batch = deliveries.claimDue(settings.batchSize());
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            DeliveryApplier.Results results = applier.apply(batch);
-            if (!results.applied().isEmpty()) {
-                deliveries.finish(results.applied(), DeliveryStatus.APPLIED, null);
-            }
-            if (!results.ignored().isEmpty()) {
-                deliveries.finish(results.ignored(), DeliveryStatus.IGNORED, "topic not consumed");
-            }
-            results.failed().forEach(this::failed);
-            results.applied().forEach(d -> {
-                if (d.triggeredAt() != null) {
-                    metrics.applied(d.topic(), Duration.between(d.triggeredAt(), clock.instant()));
+        List<WebhookDelivery> claimed = new ArrayList<>();
+        try {
+            transactions.executeWithoutResult(status -> {
+                claimed.addAll(deliveries.claimDue(settings.batchSize()));
+                if (!claimed.isEmpty()) {
+                    applyAndRecord(claimed);
                 }
             });
-            return batch.size();
+        } catch (RuntimeException batchFailed) {
+            if (claimed.isEmpty()) {
+                throw batchFailed;
+            }
+            // Something outside the per-delivery savepoints failed and the whole batch rolled back, its attempts
+            // uncounted: alone, each delivery either applies or counts an attempt, so no poison is retried forever.
+            log.warn("Webhook batch of {} rolled back ({}); applying its deliveries one by one", claimed.size(),
+                    describe(batchFailed));
+            claimed.forEach(this::applyAlone);
+        }
+        return claimed.size();
+    }
+
+    private void applyAndRecord(List<WebhookDelivery> batch) {
+        DeliveryApplier.Results results = applier.apply(batch);
+        if (!results.applied().isEmpty()) {
+            deliveries.finish(results.applied(), DeliveryStatus.APPLIED, null);
+        }
+        if (!results.ignored().isEmpty()) {
+            deliveries.finish(results.ignored(), DeliveryStatus.IGNORED, "topic not consumed");
+        }
+        results.failed().forEach(this::failed);
+        results.applied().forEach(d -> {
+            if (d.triggeredAt() != null) {
+                metrics.applied(d.topic(), Duration.between(d.triggeredAt(), clock.instant()));
+            }
         });
-        return claimed == null ? 0 : claimed;
+    }
+
+    private void applyAlone(WebhookDelivery delivery) {
+        try {
+            transactions.executeWithoutResult(status ->
+                    deliveries.claimAgain(delivery).ifPresent(d -> applyAndRecord(List.of(d))));
+        } catch (RuntimeException e) {
+            transactions.executeWithoutResult(status -> deliveries.claimAgain(delivery).ifPresent(d -> failed(d, e)));
+        }
     }
 
     private void failed(WebhookDelivery delivery, Exception error) {

@@ -27,13 +27,8 @@ class SigningKeys {
     }
 
     Optional<WebhookSigningKey> of(UUID tenantId) {
-        WebhookSigningKey cached = keys.getIfPresent(tenantId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<WebhookSigningKey> key = stores.webhookSigningKey(tenantId);
-        key.ifPresent(k -> keys.put(tenantId, k));
-        return key;
+        // one lookup per tenant however many deliveries miss at once; null (unknown) is not cached
+        return Optional.ofNullable(keys.get(tenantId, id -> stores.webhookSigningKey(id).orElse(null)));
     }
 
     void forget(UUID tenantId) {

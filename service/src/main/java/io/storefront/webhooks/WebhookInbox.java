@@ -43,6 +43,11 @@ class WebhookInbox {
 
     Outcome accept(String tenant, Headers headers, byte[] body) {
         WebhookSigningKey key = verify(tenant, headers, body);
+        if (!key.active() && !WebhookTopics.COMPLIANCE.contains(trim(headers.topic()))) {
+            // an uninstalled store still owes us its privacy requests; for anything else it is a stranger
+            metrics.rejected();
+            throw new InvalidWebhookSignature();
+        }
         String webhookId = required(headers.webhookId(), "X-Shopify-Webhook-Id");
         String topic = required(headers.topic(), "X-Shopify-Topic");
         boolean inserted = deliveries.insert(key.storeId().value(), webhookId, topic, key.shopDomain(),

@@ -33,14 +33,23 @@ class WebhookMetrics {
                 .description("Deliveries accepted and not yet applied").register(registry);
     }
 
+    /** Per intake request: a plain map read once the topic's counter exists, no registry lookup. */
     void received(String topic) {
-        received.computeIfAbsent(topic, t -> Counter.builder("storefront.webhooks.received").tag("topic", t)
-                .description("Verified deliveries stored in the inbox").register(registry)).increment();
+        Counter counter = received.get(topic);
+        if (counter == null) {
+            counter = received.computeIfAbsent(topic, t -> Counter.builder("storefront.webhooks.received").tag("topic", t)
+                    .description("Verified deliveries stored in the inbox").register(registry));
+        }
+        counter.increment();
     }
 
     void duplicate(String topic) {
-        duplicates.computeIfAbsent(topic, t -> Counter.builder("storefront.webhooks.duplicates").tag("topic", t)
-                .description("Verified deliveries the inbox already had").register(registry)).increment();
+        Counter counter = duplicates.get(topic);
+        if (counter == null) {
+            counter = duplicates.computeIfAbsent(topic, t -> Counter.builder("storefront.webhooks.duplicates")
+                    .tag("topic", t).description("Verified deliveries the inbox already had").register(registry));
+        }
+        counter.increment();
     }
 
     void rejected() {

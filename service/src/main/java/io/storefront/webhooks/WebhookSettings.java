@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyCacheTtl how long a tenant's decrypted signing key is kept in memory
  * @param shutdownTimeout how long shutdown waits for the batch in hand
  * @param registerOnConnect subscribe a store's topics when it is connected
+ * @param retention how long the body of an applied delivery is kept; {@code purge-interval} (default 1h) is how
+ *                  often the job that empties older ones runs
  */
 @ConfigurationProperties("storefront.webhooks")
 record WebhookSettings(
@@ -26,11 +28,12 @@ record WebhookSettings(
         @DefaultValue("10m") Duration maxBackoff,
         @DefaultValue("30s") Duration keyCacheTtl,
         @DefaultValue("25s") Duration shutdownTimeout,
-        @DefaultValue("true") boolean registerOnConnect) {
+        @DefaultValue("true") boolean registerOnConnect,
+        @DefaultValue("7d") Duration retention) {
 
     WebhookSettings {
-        if (workers < 1 || batchSize < 1 || maxAttempts < 1) {
-            throw new IllegalArgumentException("storefront.webhooks: workers, batch-size and max-attempts must be at least 1");
+        if (workers < 1 || batchSize < 1 || maxAttempts < 1 || retention.isNegative()) {
+            throw new IllegalArgumentException("storefront.webhooks: workers, batch-size and max-attempts must be at least 1, retention not negative");
         }
     }
 

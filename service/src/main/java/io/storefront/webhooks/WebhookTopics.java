@@ -16,6 +16,9 @@ final class WebhookTopics {
             "checkouts/delete", "refunds/create", "app/uninstalled", "customers/redact", "shop/redact",
             "customers/data_request");
 
+    /** Shopify's mandatory privacy topics: delivered, and honoured, even after the app is uninstalled. */
+    static final Set<String> COMPLIANCE = Set.of("customers/data_request", "customers/redact", "shop/redact");
+
     /**
      * What {@code POST /api/shopify/webhooks/register} subscribes. The compliance topics are not among them:
      * Shopify takes those from the app's configuration and always delivers them.

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.storefront.Api;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -60,6 +62,7 @@ class DeliveryApplyTests extends WebhookIntegrationTest {
     void a_refund_is_added_to_its_order() {
         Store store = connectStore();
         deliver(store, "orders/create", fixture("orders-create"));
+        awaitApplied(store);
         String refund = """
                 {"id":509562969,"order_id":5829364019283,"created_at":"2025-06-04T10:00:00-04:00","note":"damaged",
                  "restock":false,"refund_line_items":[{"id":1,"line_item_id":14001,"quantity":1,"subtotal":42.0,"total_tax":3.15}],
@@ -83,6 +86,64 @@ class DeliveryApplyTests extends WebhookIntegrationTest {
                 .isEqualTo("DISABLED");
         assertThat(count("select count(*) from tenants where id = ? and access_token_enc is null", store.tenantId())).isEqualTo(1);
         assertThat(deliver(store, "orders/create", fixture("orders-create")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void a_disabled_store_is_refused_everything_but_the_compliance_topics_with_the_answer_a_stranger_gets() {
+        Store store = connectStore();
+        deliver(store, "app/uninstalled", fixture("app-uninstalled"));
+        awaitApplied(store);
+
+        HttpResponse<String> refused = deliver(store, "orders/create", fixture("orders-create"));
+        HttpResponse<String> stranger = deliver(UUID.randomUUID().toString(), store.domain(), "orders/create",
+                fixture("orders-create"), UUID.randomUUID().toString(), "bm90IHRoZSBzaWduYXR1cmU=");
+        HttpResponse<String> redact = deliver(store, "customers/redact", fixture("customers-redact"));
+        HttpResponse<String> dataRequest = deliver(store, "customers/data_request", fixture("customers-data_request"));
+        awaitApplied(store);
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body().replace(store.tenantId().toString(), "{tenant}"))
+                .isEqualTo(stranger.body().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{tenant}"));
+        assertThat(redact.statusCode()).isEqualTo(200);
+        assertThat(dataRequest.statusCode()).isEqualTo(200);
+        assertThat(count("select count(*) from webhook_deliveries where tenant_id = ? and status = 'APPLIED' and topic in ('customers/redact', 'customers/data_request')",
+                store.tenantId())).isEqualTo(2);
+        assertThat(count("select count(*) from events where tenant_id = ? and kind = 'customers/redact'", store.tenantId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_batch_that_fails_as_a_whole_is_applied_one_by_one_and_the_culprit_counts_an_attempt() {
+        Store store = connectStore();
+        // the failure is in the batch's own status update, outside any delivery's savepoint
+        jdbc.sql("""
+                create or replace function poison_webhook() returns trigger language plpgsql as $$
+                begin
+                  if new.status = 'APPLIED' and new.webhook_id like 'poison-%' then
+                    raise exception 'poisoned batch';
+                  end if;
+                  return new;
+                end $$""").update();
+        jdbc.sql("create trigger poison_webhook before update on webhook_deliveries for each row execute function poison_webhook()")
+                .update();
+        try {
+            String poison = "poison-" + UUID.randomUUID();
+            deliver(store, "products/create", fixture("products-create"), poison);
+            deliver(store, "checkouts/create", fixture("checkouts-create"));
+            deliver(store, "orders/create", fixture("orders-create"));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                    "select count(*) from webhook_deliveries where tenant_id = ? and webhook_id = ? and attempts > 0",
+                    store.tenantId(), poison) == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                    "select count(*) from webhook_deliveries where tenant_id = ? and status = 'APPLIED'", store.tenantId()) == 2);
+            assertThat(jdbc.sql("select last_error from webhook_deliveries where tenant_id = ? and webhook_id = ?")
+                    .params(store.tenantId(), poison).query(String.class).single()).contains("database error");
+            assertThat(count("select count(*) from orders where tenant_id = ?", store.tenantId())).isEqualTo(1);
+            assertThat(count("select count(*) from checkouts where tenant_id = ?", store.tenantId())).isEqualTo(1);
+        } finally {
+            jdbc.sql("drop trigger poison_webhook on webhook_deliveries").update();
+            jdbc.sql("drop function poison_webhook()").update();
+        }
     }
 
     @Test
@@ -189,9 +250,5 @@ class DeliveryApplyTests extends WebhookIntegrationTest {
 
         assertThat(api().get("/api/shopify/webhooks/deliveries?status=FAILED", other.owner(), store.tenantId()).status())
                 .isEqualTo(404);
-    }
-
-    private void awaitApplied(Store store) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> unfinished(store) == 0);
     }
 }

@@ -1,56 +1,110 @@
 package io.storefront.webhooks;
 
+import static org.awaitility.Awaitility.await;
+
 import io.storefront.Api;
 import io.storefront.IntegrationTest;
+import io.storefront.simulator.ShopCredentials;
+import io.storefront.simulator.ShopSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The webhook tests' one application context: the service on a fixed free port (so that its public URL, which
- * subscriptions point at, is known before it starts) and Shopify's Admin API served by {@link FakeShopify}.
+ * What the webhook tests share: a store connected to a real simulated shop (whose app secret signs its
+ * webhooks and whose Admin API holds its subscriptions), hand-signed deliveries, and the inbox's figures.
  */
 abstract class WebhookIntegrationTest extends IntegrationTest {
 
-    static final FakeShopify SHOPIFY = new FakeShopify();
-    static final int PORT = freePort();
-    static final String PUBLIC_URL = "http://127.0.0.1:" + PORT;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** A connected store: its tenant id, owner, domain and the app secret its webhooks are signed with. */
-    record Store(UUID tenantId, Api.Session owner, String domain, String secret) {}
+    /** A connected store: its tenant id, owner, domain, Admin API token and the secret its webhooks are signed with. */
+    record Store(UUID tenantId, Api.Session owner, String domain, String token, String secret) {
+
+        String intakeUrl() {
+            return PUBLIC_URL + "/api/webhook/" + tenantId;
+        }
+    }
+
+    /** A subscription as the shop's Admin API lists it. */
+    record Subscription(String id, String topic, String uri) {}
 
     @Autowired
     JdbcClient jdbc;
 
-    @DynamicPropertySource
-    static void webhookProperties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("storefront.public-url", () -> PUBLIC_URL);
-        registry.add("storefront.shopify.api-base-url", () -> SHOPIFY.baseUrl() + "/{shop}");
-        registry.add("storefront.shopify.max-attempts", () -> 2);
-        registry.add("storefront.webhooks.poll-interval", () -> "100ms");
+    /** A small simulated shop, connected with its legacy admin token and app secret. */
+    Store connectStore() {
+        return connectStore(ShopSpec.of(newDomain()).withCounts(3, 2, 5, 1));
     }
 
-    Store connectStore() {
+    Store connectStore(ShopSpec spec) {
+        ShopCredentials shop = SIMULATOR.createShop(spec);
         Api.Session owner = api().newUser();
-        String domain = "wh-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
-        String secret = "shpss_" + UUID.randomUUID().toString().replace("-", "");
-        UUID tenant = api().connectStore(owner, domain, "shpat_" + UUID.randomUUID().toString().replace("-", ""), secret);
-        return new Store(tenant, owner, domain, secret);
+        UUID tenant = api().connectStore(owner, shop.domain(), shop.accessToken(), shop.apiSecret());
+        return new Store(tenant, owner, shop.domain(), shop.accessToken(), shop.apiSecret());
+    }
+
+    static String newDomain() {
+        return "wh-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
+    }
+
+    /** Connecting subscribes in the background; this waits until the shop has every topic subscribed. */
+    void awaitSubscribed(Store store) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> subscriptions(store).size() == WebhookTopics.SUBSCRIBED.size());
+    }
+
+    /** {@code webhookSubscriptions(first: 100)} over the shop's real Admin GraphQL API. */
+    static List<Subscription> subscriptions(Store store) {
+        JsonNode data = adminGraphql(store, "{ webhookSubscriptions(first: 100) { edges { node { id topic uri } } } }",
+                Map.of());
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (JsonNode edge : data.path("webhookSubscriptions").path("edges")) {
+            JsonNode node = edge.path("node");
+            subscriptions.add(new Subscription(node.path("id").asString(), node.path("topic").asString(),
+                    node.path("uri").asString()));
+        }
+        return subscriptions;
+    }
+
+    static void subscribe(Store store, String graphqlTopic, String uri) {
+        JsonNode result = adminGraphql(store, """
+                mutation create($topic: WebhookSubscriptionTopic!, $uri: String!) {
+                  webhookSubscriptionCreate(topic: $topic, webhookSubscription: {uri: $uri, format: JSON}) {
+                    webhookSubscription { id } userErrors { field message }
+                  }
+                }""", Map.of("topic", graphqlTopic, "uri", uri)).path("webhookSubscriptionCreate");
+        if (!result.path("userErrors").isEmpty()) {
+            throw new IllegalStateException("subscription refused: " + result.path("userErrors"));
+        }
+    }
+
+    private static JsonNode adminGraphql(Store store, String query, Map<String, Object> variables) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SIMULATOR.adminGraphqlUrl(store.domain(), "2025-10")))
+                .timeout(Duration.ofSeconds(10))
+                .header("X-Shopify-Access-Token", store.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(
+                        Map.of("query", query, "variables", variables))))
+                .build();
+        JsonNode answer = Api.JSON.readTree(send(request).body());
+        if (answer.has("errors")) {
+            throw new IllegalStateException("Admin API errors: " + answer.path("errors"));
+        }
+        return answer.path("data");
     }
 
     static byte[] fixture(String name) {
@@ -70,8 +124,7 @@ abstract class WebhookIntegrationTest extends IntegrationTest {
 
     /** A delivery as Shopify sends it, signed with the store's secret. */
     HttpResponse<String> deliver(Store store, String topic, byte[] body) {
-        return deliver(store.tenantId().toString(), store.domain(), topic, body, UUID.randomUUID().toString(),
-                WebhookSignature.signBase64(store.secret().getBytes(StandardCharsets.UTF_8), body));
+        return deliver(store, topic, body, UUID.randomUUID().toString());
     }
 
     HttpResponse<String> deliver(Store store, String topic, byte[] body, String webhookId) {
@@ -94,8 +147,12 @@ abstract class WebhookIntegrationTest extends IntegrationTest {
         if (signature != null) {
             request.header("X-Shopify-Hmac-Sha256", signature);
         }
+        return send(request.build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -116,11 +173,7 @@ abstract class WebhookIntegrationTest extends IntegrationTest {
         return count("select count(*) from webhook_deliveries where tenant_id = ? and status = 'PENDING'", store.tenantId());
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    void awaitApplied(Store store) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> unfinished(store) == 0);
     }
 }

@@ -6,18 +6,21 @@ import static org.awaitility.Awaitility.await;
 import io.storefront.Api;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Subscribing a store's topics at Shopify (the fake Admin API), idempotently. */
+/** Subscribing a store's topics at the simulated shop, checked over its real Admin GraphQL API. */
 class WebhookRegistrationTests extends WebhookIntegrationTest {
 
     @Test
     void connecting_a_store_subscribes_every_topic_to_its_intake_address() {
         Store store = connectStore();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> SHOPIFY.of(store.domain()).size() == WebhookTopics.SUBSCRIBED.size());
-        assertThat(SHOPIFY.of(store.domain())).allSatisfy(s ->
-                assertThat(s.uri()).isEqualTo(PUBLIC_URL + "/api/webhook/" + store.tenantId()));
+        awaitSubscribed(store);
+        List<Subscription> subscriptions = subscriptions(store);
+        assertThat(subscriptions).allSatisfy(s -> assertThat(s.uri()).isEqualTo(store.intakeUrl()));
+        assertThat(subscriptions).extracting(Subscription::topic).containsExactlyInAnyOrderElementsOf(
+                WebhookTopics.SUBSCRIBED.stream().map(t -> t.replace('/', '_').toUpperCase()).toList());
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 count("select count(*) from webhooks where tenant_id = ?", store.tenantId()) == WebhookTopics.SUBSCRIBED.size());
     }
@@ -25,21 +28,23 @@ class WebhookRegistrationTests extends WebhookIntegrationTest {
     @Test
     void registering_twice_makes_no_duplicates_and_replaces_stale_addresses() {
         Store store = connectStore();
-        await().atMost(Duration.ofSeconds(20)).until(() -> SHOPIFY.of(store.domain()).size() == WebhookTopics.SUBSCRIBED.size());
-        SHOPIFY.add(store.domain(), "ORDERS_CREATE", "https://old-host.example/api/webhook/" + store.tenantId());
-        SHOPIFY.add(store.domain(), "ORDERS_CREATE", PUBLIC_URL + "/api/webhook/" + store.tenantId());
+        awaitSubscribed(store);
+        subscribe(store, "ORDERS_CREATE", "https://old-host.example/api/webhook/" + store.tenantId());
+        subscribe(store, "ORDERS_CREATE", PUBLIC_URL + "/api/webhook/" + UUID.randomUUID());
+        subscribe(store, "PRODUCTS_UPDATE", "https://old-host.example/api/webhook/" + store.tenantId());
 
         Api.Response first = api().post("/api/shopify/webhooks/register", store.owner(), store.tenantId(), null);
         Api.Response second = api().post("/api/shopify/webhooks/register", store.owner(), store.tenantId(), null);
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(second.status()).isEqualTo(200);
-        List<FakeShopify.Subscription> subscriptions = SHOPIFY.of(store.domain());
+        List<Subscription> subscriptions = subscriptions(store);
         assertThat(subscriptions).hasSize(WebhookTopics.SUBSCRIBED.size());
-        assertThat(subscriptions).extracting(FakeShopify.Subscription::topic).doesNotHaveDuplicates();
-        assertThat(subscriptions).allSatisfy(s -> assertThat(s.uri()).isEqualTo(PUBLIC_URL + "/api/webhook/" + store.tenantId()));
+        assertThat(subscriptions).extracting(Subscription::topic).doesNotHaveDuplicates();
+        assertThat(subscriptions).allSatisfy(s -> assertThat(s.uri()).isEqualTo(store.intakeUrl()));
         assertThat(second.json().path("webhooks").size()).isEqualTo(WebhookTopics.SUBSCRIBED.size());
-        assertThat(second.json().path("webhooks").get(0).path("subscriptionId").asString()).startsWith("gid://shopify/WebhookSubscription/");
+        assertThat(second.json().path("webhooks").findValuesAsString("subscriptionId"))
+                .containsExactlyInAnyOrderElementsOf(subscriptions.stream().map(Subscription::id).toList());
         assertThat(count("select count(*) from webhooks where tenant_id = ?", store.tenantId()))
                 .isEqualTo(WebhookTopics.SUBSCRIBED.size());
     }

@@ -6,10 +6,10 @@ package io.storefront.simulator;
  * @param orders          new orders (orders/create, orders/paid; some with a new customer: customers/create)
  * @param customerUpdates customers/update
  * @param productUpdates  products/update
- * @param checkouts       new abandoned checkouts (checkouts/create)
+ * @param checkouts       new abandoned checkouts (checkouts/create); for every second one an open checkout changes (checkouts/update)
  * @param refunds         refunds/create and orders/updated
  * @param cancellations   orders/cancelled and orders/updated
- * @param deletions       alternately orders/delete, products/delete, checkouts/delete
+ * @param deletions       in turn orders/delete, products/delete, checkouts/delete, customers/delete (only customers without orders)
  */
 public record Activity(int orders, int customerUpdates, int productUpdates, int checkouts, int refunds,
                        int cancellations, int deletions) {

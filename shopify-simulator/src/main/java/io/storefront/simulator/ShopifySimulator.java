@@ -46,6 +46,15 @@ public final class ShopifySimulator implements AutoCloseable {
     /** The Admin API version webhooks are sent with. Any version in a request path is accepted. */
     public static final String API_VERSION = "2025-10";
 
+    static {
+        // The JDK server writes headers and body in separate packets; without TCP_NODELAY every keep-alive
+        // request waits out the peer's delayed ACK (~40 ms), capping a connection at about 25 requests/s.
+        // Read once per JVM by the JDK's ServerConfig, so it must be set before any HttpServer starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Clock clock;
@@ -68,7 +77,7 @@ public final class ShopifySimulator implements AutoCloseable {
         this.tokens = new Tokens(clock);
         this.oauth = new OAuthServer(apps, tokens, shops::containsKey);
         this.bulkFiles = new BulkFiles(baseUrl);
-        this.sender = new WebhookSender(executor);
+        this.sender = new WebhookSender();
         server.createContext("/", new SimulatorHttp(this));
         server.setExecutor(executor);
         server.start();
@@ -88,13 +97,18 @@ public final class ShopifySimulator implements AutoCloseable {
         }
     }
 
-    /** Virtual threads when the JVM has them (Java 21+), else a bounded pool; the bytecode stays Java 17. */
+    /**
+     * Platform threads, grown on demand: requests held by a latency fault or a slow bulk download must not
+     * starve others. Virtual threads were tried; with two carrier threads on a busy build machine, blocking
+     * calls inside JDK HTTP code stalled every request for seconds.
+     */
     private static ExecutorService newExecutor() {
-        try {
-            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
-        } catch (ReflectiveOperationException e) {
-            return Executors.newFixedThreadPool(Math.max(32, Runtime.getRuntime().availableProcessors() * 8));
-        }
+        java.util.concurrent.atomic.AtomicLong threads = new java.util.concurrent.atomic.AtomicLong();
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "shopify-simulator-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** {@code http://127.0.0.1:PORT}; a shop's Admin API base is {@code baseUrl() + "/" + domain}. */

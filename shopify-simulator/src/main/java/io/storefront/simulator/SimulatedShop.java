@@ -12,7 +12,6 @@ import io.storefront.simulator.oauth.App;
 import io.storefront.simulator.store.Store;
 import io.storefront.simulator.store.StoreChange;
 import io.storefront.simulator.store.StoreSpec;
-import io.storefront.simulator.webhooks.Topics;
 import io.storefront.simulator.webhooks.WebhookPayloads;
 import io.storefront.simulator.webhooks.WebhookSender;
 import io.storefront.simulator.webhooks.WebhookSubscription;
@@ -63,6 +62,7 @@ final class SimulatedShop {
                 "owner@" + name + ".example.com", spec.domain(), spec.currency(), spec.timezone(),
                 zone.getDisplayName(TextStyle.SHORT, Locale.US), planDisplayName(), spec.plan().equals("plus"));
         this.bucket = new ThrottleBucket(planBucket(), planRestoreRate());
+        deliveries.onAbandoned(subscriptions::delete);
         this.bulk = new ShopBulkOperations(store, files, executor, () -> clock.instant().getEpochSecond(), this::bulkFinished);
     }
 
@@ -191,13 +191,5 @@ final class SimulatedShop {
         shop.put("created_at", payloads.time(store.customers.size() > 0 ? store.customers.createdAt(0) : clock.instant().getEpochSecond()));
         shop.put("updated_at", payloads.time(clock.instant().getEpochSecond()));
         return shop;
-    }
-
-    WebhookPayloads payloads() {
-        return payloads;
-    }
-
-    boolean isComplianceTopic(String topic) {
-        return Topics.COMPLIANCE.contains(topic);
     }
 }

@@ -199,6 +199,27 @@ class AdminApiTests {
     }
 
     @Test
+    void pages_nested_line_items_with_cursors() {
+        JsonNode order = client.graphql(SHOP, credentials.accessToken(),
+                "{ orders(first: 50) { nodes { id lineItems(first: 5) { nodes { id } } } } }").body().get("data").get("orders").get("nodes")
+                .valueStream().filter(node -> node.get("lineItems").get("nodes").size() >= 3).findFirst().orElseThrow();
+        String query = "query($id: ID!, $after: String) { order(id: $id) { lineItems(first: 1, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }";
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        do {
+            Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put("id", order.get("id").asString());
+            variables.put("after", after);
+            JsonNode page = client.graphql(SHOP, credentials.accessToken(), query, variables).body().get("data").get("order").get("lineItems");
+            ids.add(page.get("edges").get(0).get("node").get("id").asString());
+            after = page.get("pageInfo").get("hasNextPage").asBoolean() ? page.get("pageInfo").get("endCursor").asString() : null;
+        } while (after != null);
+        List<String> all = new ArrayList<>();
+        order.get("lineItems").get("nodes").forEach(node -> all.add(node.get("id").asString()));
+        assertThat(ids).isEqualTo(all);
+    }
+
+    @Test
     void rejects_pages_larger_than_250() {
         JsonNode body = client.graphql(SHOP, credentials.accessToken(), "{ customers(first: 251) { nodes { id } } }").body();
         assertThat(body.get("errors")).isNotNull();

@@ -144,6 +144,25 @@ class BulkOperationTests {
     }
 
     @Test
+    void fails_with_access_denied_without_the_scope() throws InterruptedException {
+        ShopCredentials limited = simulator.createShop(ShopSpec.of("noscope.myshopify.com").withCounts(5, 5, 5, 5)
+                .withScopes(java.util.Set.of("read_products")));
+        client.graphql(limited.domain(), limited.accessToken(),
+                "mutation { bulkOperationRunQuery(query: \"{ customers { edges { node { id } } } }\") { bulkOperation { id } userErrors { message } } }");
+        JsonNode current = null;
+        for (int i = 0; i < 100; i++) {
+            current = client.graphql(limited.domain(), limited.accessToken(), "{ currentBulkOperation { status errorCode url } }").body()
+                    .get("data").get("currentBulkOperation");
+            if (current.get("status").asString().equals("FAILED")) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        assertThat(current.get("status").asString()).isEqualTo("FAILED");
+        assertThat(current.get("errorCode").asString()).isEqualTo("ACCESS_DENIED");
+    }
+
+    @Test
     void rejects_queries_nested_deeper_than_two_levels_or_without_a_connection() {
         String mutation = "mutation($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id } userErrors { field message } } }";
         for (String bad : List.of("{ shop { name } }", "{ products { edges { node { variants { edges { node { lineItems { edges { node { id } } } } } } } } } }")) {

@@ -9,7 +9,6 @@ import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +25,8 @@ public final class AdminApi {
     static final int MAX_QUERY_COST = 1000;
 
     private final GraphQLSchema schema = AdminSchema.build();
-    private final GraphQL graphQL = GraphQL.newGraphQL(schema).build();
+    private final ParsedQueries parsedQueries = new ParsedQueries();
+    private final GraphQL graphQL = GraphQL.newGraphQL(schema).preparsedDocumentProvider(parsedQueries).build();
 
     /**
      * @param throttling whether the bucket may refuse the request (faults can switch it off)
@@ -37,7 +37,7 @@ public final class AdminApi {
         Map<String, Object> vars = variables == null ? Map.of() : variables;
         Document document;
         try {
-            document = Parser.parse(query == null ? "" : query);
+            document = parsedQueries.document(query == null ? "" : query);
         } catch (InvalidSyntaxException e) {
             return errorOnly(error(e.getMessage(), Map.of("code", "PARSE_ERROR")), cost(0, 0, bucket));
         }

@@ -148,7 +148,11 @@ final class AdminSchema {
                 list = new ArrayList<>(list);
                 java.util.Collections.reverse(list);
             }
-            return Connection.ofList(list, first, last);
+            try {
+                return Connection.ofList(list, first, last, env.getArgument("after"), env.getArgument("before"));
+            } catch (InvalidCursor e) {
+                return DataFetcherResult.newResult().error(GraphqlErrorBuilder.newError(env).message(e.getMessage()).build()).build();
+            }
         }
         if (name.equals("refunds") && value instanceof List && env.getArgument("first") != null) {
             List<?> refunds = (List<?>) value;
@@ -278,7 +282,8 @@ final class AdminSchema {
 
     private static Object runBulkQuery(DataFetchingEnvironment env) {
         try {
-            BulkOperation operation = context(env).bulkOperations().run(env.getArgument("query"), context(env).oldestVisibleOrder());
+            BulkOperation operation = context(env).bulkOperations().run(env.getArgument("query"), context(env).oldestVisibleOrder(),
+                    context(env)::hasScope);
             return payload("bulkOperation", operation, List.of());
         } catch (BulkQueryRejected e) {
             Map<String, Object> error = userError("query", e.getMessage());

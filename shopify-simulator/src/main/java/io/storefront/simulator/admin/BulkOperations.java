@@ -7,8 +7,9 @@ public interface BulkOperations {
      * Starts an operation; throws {@link BulkQueryRejected} with Shopify's user error message.
      *
      * @param oldestVisibleOrder orders created before this epoch second stay out (no {@code read_all_orders})
+     * @param grantedScopes      whether the caller holds an access scope; without it the operation fails ACCESS_DENIED
      */
-    BulkOperation run(String query, long oldestVisibleOrder);
+    BulkOperation run(String query, long oldestVisibleOrder, java.util.function.Predicate<String> grantedScopes);
 
     /** The most recent operation, or null. */
     BulkOperation current();

@@ -1,5 +1,9 @@
 package io.storefront.simulator.admin;
 
+import io.storefront.simulator.store.InvalidCursor;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /** A Relay connection's answer: nodes with their cursors and the page info. */
@@ -9,18 +13,32 @@ record Connection(List<?> nodes, List<String> cursors, boolean hasNextPage, bool
     }
 
     static Connection ofList(List<?> all, Integer first, Integer last) {
-        int from = 0;
-        int to = all.size();
+        return ofList(all, first, last, null, null);
+    }
+
+    /** Pages a small in-memory list (an order's lines, a product's variants); cursors hold the position. */
+    static Connection ofList(List<?> all, Integer first, Integer last, String after, String before) {
+        int from = after == null ? 0 : Math.min(all.size(), position(after) + 1);
+        int to = before == null ? all.size() : Math.max(from, Math.min(all.size(), position(before)));
         if (first != null) {
-            to = Math.min(to, first);
+            to = Math.min(to, from + first);
         } else if (last != null) {
-            from = Math.max(0, to - last);
+            from = Math.max(from, to - last);
         }
         List<?> nodes = all.subList(from, to);
-        List<String> cursors = new java.util.ArrayList<>();
+        List<String> cursors = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            cursors.add(java.util.Base64.getEncoder().encodeToString(("{\"last_id\":" + i + "}").getBytes()));
+            cursors.add(Base64.getEncoder().encodeToString(("{\"last_id\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
         }
         return new Connection(nodes, cursors, to < all.size(), from > 0);
+    }
+
+    private static int position(String cursor) {
+        try {
+            String json = new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
+            return Integer.parseInt(json.replaceAll("\\D", ""));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursor(cursor);
+        }
     }
 }

@@ -12,7 +12,6 @@ import io.storefront.simulator.store.Refund;
 import io.storefront.simulator.store.Store;
 import io.storefront.simulator.webhooks.Topics;
 import io.storefront.simulator.webhooks.WebhookSubscription;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,8 +39,25 @@ public final class FieldResolver {
     private FieldResolver() {
     }
 
+    /** The date part of the last timestamp formatted; bulk exports format millions of nearby timestamps. */
+    private record DayPrefix(long day, String prefix) {
+    }
+
+    private static volatile DayPrefix lastDay = new DayPrefix(0, "1970-01-01T");
+
+    /** ISO-8601 in UTC with a {@code Z}, to the second, as Shopify's DateTime. */
     public static String dateTime(long epochSecond) {
-        return Instant.ofEpochSecond(epochSecond).toString();
+        long day = Math.floorDiv(epochSecond, 86_400);
+        DayPrefix cached = lastDay;
+        if (cached.day() != day) {
+            cached = new DayPrefix(day, java.time.LocalDate.ofEpochDay(day) + "T");
+            lastDay = cached;
+        }
+        int second = (int) Math.floorMod(epochSecond, 86_400);
+        char[] time = {(char) ('0' + second / 36_000), (char) ('0' + second / 3600 % 10), ':',
+            (char) ('0' + second % 3600 / 600), (char) ('0' + second % 3600 / 60 % 10), ':',
+            (char) ('0' + second % 60 / 10), (char) ('0' + second % 10), 'Z'};
+        return cached.prefix().concat(new String(time));
     }
 
     private static String dateTime(Long epochSecond) {

@@ -21,6 +21,9 @@ import io.storefront.simulator.store.Store;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -34,7 +37,7 @@ final class BulkExport {
     record Result(long objectCount, long rootObjectCount, long fileSize, boolean cancelled) {
     }
 
-    private record Children(List<?> nodes, SelectionSet selection, String parentId) {
+    private record Children(List<?> nodes, Plan selection, String parentId) {
     }
 
     private final Store store;
@@ -120,7 +123,30 @@ final class BulkExport {
         return null;
     }
 
-    Result write(JsonLines out, long oldestVisibleOrder, BooleanSupplier cancelled) throws IOException {
+    /** The access scope the root connection needs, as the GraphQL connections check it. */
+    String requiredScope() {
+        switch (root.getName()) {
+            case "customers":
+                return "read_customers";
+            case "products":
+                return "read_products";
+            default:
+                return "read_orders";
+        }
+    }
+
+    /** Records per block: big enough to amortise hand-offs, small enough that a few blocks in flight stay a few MB. */
+    private static final int BLOCK = 2048;
+
+    private record Block(byte[] bytes, long objects, long roots) {
+    }
+
+    /**
+     * Renders blocks of records on the given threads and writes them in order, at most two blocks per thread
+     * ahead, so memory stays bounded and the output is the same bytes whatever the number of threads.
+     */
+    Result write(JsonLines out, long oldestVisibleOrder, BooleanSupplier cancelled, ExecutorService renderers, int threads)
+            throws IOException {
         String query = null;
         for (Argument argument : root.getArguments()) {
             if (argument.getName().equals("query") && argument.getValue() instanceof StringValue) {
@@ -143,21 +169,52 @@ final class BulkExport {
         }
         PageRequest filter = new PageRequest(1, null, null, null, false, SortKey.ID, SearchQuery.parse(query, store.zone),
                 root.getName().equals("orders") ? oldestVisibleOrder : Long.MIN_VALUE);
+        plan(nodeSelection);
+        int size = records.size();
         long objects = 0;
         long roots = 0;
-        int size = records.size();
+        java.util.ArrayDeque<Future<Block>> window = new java.util.ArrayDeque<>();
+        int nextBlock = 0;
+        int blocks = (size + BLOCK - 1) / BLOCK;
+        try {
+            while (nextBlock < blocks || !window.isEmpty()) {
+                while (nextBlock < blocks && window.size() < threads * 2) {
+                    int from = nextBlock * BLOCK;
+                    int to = Math.min(size, from + BLOCK);
+                    window.add(renderers.submit(() -> render(records, filter, from, to)));
+                    nextBlock++;
+                }
+                Block block = window.removeFirst().get();
+                out.bytes(block.bytes());
+                objects += block.objects();
+                roots += block.roots();
+                if (cancelled.getAsBoolean()) {
+                    window.forEach(future -> future.cancel(true));
+                    return new Result(objects, roots, out.bytesWritten(), true);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("bulk export interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("bulk export failed", e.getCause());
+        }
+        return new Result(objects, roots, out.bytesWritten(), false);
+    }
+
+    private Block render(Records records, PageRequest filter, int from, int to) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 20);
+        JsonLines out = new JsonLines(bytes);
+        long objects = 0;
+        long roots = 0;
         List<Children> pending = new ArrayList<>();
         int group = 0;
         int inGroup = 0;
-        for (int index = 0; index < size; index++) {
+        for (int index = from; index < to; index++) {
             if (!records.matches(index, filter)) {
                 continue;
             }
-            if ((roots & 1023) == 0 && cancelled.getAsBoolean()) {
-                return new Result(objects, roots, out.bytesWritten(), true);
-            }
-            Object node = record(index);
-            writeNode(out, node, nodeSelection, null, pending);
+            writeNode(out, record(index), nodeSelection, null, pending);
             objects++;
             roots++;
             inGroup++;
@@ -168,7 +225,8 @@ final class BulkExport {
             }
         }
         objects += flush(out, pending);
-        return new Result(objects, roots, out.bytesWritten(), false);
+        out.close();
+        return new Block(bytes.toByteArray(), objects, roots);
     }
 
     private Object record(int index) {
@@ -188,7 +246,15 @@ final class BulkExport {
         long written = 0;
         for (Children children : pending) {
             for (Object child : children.nodes()) {
-                writeNode(out, child, children.selection(), children.parentId(), null);
+                out.raw('{');
+                boolean first = writeFields(out, child, children.selection(), true, null);
+                if (!first) {
+                    out.raw(',');
+                }
+                out.bytes(PARENT_ID);
+                out.string(children.parentId());
+                out.raw('}');
+                out.raw('\n');
                 written++;
             }
         }
@@ -196,38 +262,81 @@ final class BulkExport {
         return written;
     }
 
+    /**
+     * A selection compiled once per export: each entry knows its pre-encoded property name, so writing a node
+     * is a loop over fields without re-reading the query.
+     */
+    private record Plan(List<Entry> entries) {
+    }
+
+    private record Entry(String field, byte[] name, String typeCondition, Plan selection, boolean connection, Plan childNodes) {
+    }
+
+    /** Filled by {@code plan(nodeSelection)} before rendering starts; only read while threads render. */
+    private final java.util.Map<SelectionSet, Plan> plans = new java.util.IdentityHashMap<>();
+
+    private Plan plan(SelectionSet selectionSet) {
+        if (selectionSet == null) {
+            return null;
+        }
+        Plan cached = plans.get(selectionSet);
+        if (cached != null) {
+            return cached;
+        }
+        List<Entry> entries = new ArrayList<>();
+        collect(selectionSet, null, entries);
+        Plan plan = new Plan(List.copyOf(entries));
+        plans.put(selectionSet, plan);
+        return plan;
+    }
+
+    private void collect(SelectionSet selectionSet, String typeCondition, List<Entry> entries) {
+        for (Selection<?> selected : selectionSet.getSelections()) {
+            if (selected instanceof InlineFragment) {
+                InlineFragment fragment = (InlineFragment) selected;
+                collect(fragment.getSelectionSet(), fragment.getTypeCondition() == null ? typeCondition : fragment.getTypeCondition().getName(), entries);
+            } else if (selected instanceof Field) {
+                Field field = (Field) selected;
+                boolean connection = FieldResolver.isNestedConnection(field.getName());
+                byte[] name = ("\"" + field.getResultKey() + "\":").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                entries.add(new Entry(field.getName(), name, typeCondition, connection ? null : plan(field.getSelectionSet()), connection,
+                        connection ? plan(nodeSelection(field)) : null));
+            }
+        }
+    }
+
     private void writeNode(JsonLines out, Object node, SelectionSet selection, String parentId, List<Children> pending) throws IOException {
         out.raw('{');
-        boolean first = writeFields(out, node, selection, true, pending);
+        boolean first = writeFields(out, node, plan(selection), true, pending);
         if (parentId != null) {
             if (!first) {
                 out.raw(',');
             }
-            out.name("__parentId");
+            out.bytes(PARENT_ID);
             out.string(parentId);
         }
         out.raw('}');
         out.raw('\n');
     }
 
-    private boolean writeFields(JsonLines out, Object source, SelectionSet selection, boolean first, List<Children> pending) throws IOException {
-        for (Selection<?> selected : selection.getSelections()) {
-            if (selected instanceof InlineFragment) {
-                InlineFragment fragment = (InlineFragment) selected;
-                if (fragment.getTypeCondition() == null || fragment.getTypeCondition().getName().equals(FieldResolver.typename(source))) {
-                    first = writeFields(out, source, fragment.getSelectionSet(), first, pending);
+    private static final byte[] PARENT_ID = "\"__parentId\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private boolean writeFields(JsonLines out, Object source, Plan plan, boolean first, List<Children> pending) throws IOException {
+        String typename = null;
+        for (Entry entry : plan.entries()) {
+            if (entry.typeCondition() != null) {
+                if (typename == null) {
+                    typename = FieldResolver.typename(source);
                 }
-                continue;
+                if (!entry.typeCondition().equals(typename)) {
+                    continue;
+                }
             }
-            if (!(selected instanceof Field)) {
-                continue;
-            }
-            Field field = (Field) selected;
-            String name = field.getName();
+            String name = entry.field();
             Object value = name.equals("__typename") ? FieldResolver.typename(source) : FieldResolver.resolve(source, name, store);
-            if (FieldResolver.isNestedConnection(name)) {
-                if (pending != null && value instanceof List) {
-                    pending.add(new Children((List<?>) value, nodeSelection(field), (String) FieldResolver.resolve(source, "id", store)));
+            if (entry.connection()) {
+                if (pending != null && value instanceof List && entry.childNodes() != null) {
+                    pending.add(new Children((List<?>) value, entry.childNodes(), (String) FieldResolver.resolve(source, "id", store)));
                 }
                 continue;
             }
@@ -235,19 +344,21 @@ final class BulkExport {
                 out.raw(',');
             }
             first = false;
-            out.name(field.getResultKey());
-            writeValue(out, value, field.getSelectionSet());
+            out.bytes(entry.name());
+            writeValue(out, value, entry.selection());
         }
         return first;
     }
 
-    private void writeValue(JsonLines out, Object value, SelectionSet selection) throws IOException {
+    private void writeValue(JsonLines out, Object value, Plan selection) throws IOException {
         if (value == null) {
             out.raw("null");
         } else if (value instanceof String) {
             out.string((String) value);
-        } else if (value instanceof Boolean || value instanceof Number) {
-            out.raw(value.toString());
+        } else if (value instanceof Boolean) {
+            out.raw(((Boolean) value) ? "true" : "false");
+        } else if (value instanceof Number) {
+            out.number(((Number) value).longValue());
         } else if (value instanceof List) {
             out.raw('[');
             boolean first = true;

@@ -43,14 +43,36 @@ final class JsonLines implements AutoCloseable {
         raw(':');
     }
 
-    void string(String value) throws IOException {
-        if (buffer.length - position < 6) {
+    /** Pre-encoded bytes, such as a property name with its quotes and colon. */
+    void bytes(byte[] encoded) throws IOException {
+        if (buffer.length - position < encoded.length) {
             flushBuffer();
         }
-        raw('"');
-        for (int i = 0; i < value.length(); i++) {
+        if (encoded.length > buffer.length) {
+            out.write(encoded);
+            written += encoded.length;
+            return;
+        }
+        System.arraycopy(encoded, 0, buffer, position, encoded.length);
+        position += encoded.length;
+    }
+
+    void number(long value) throws IOException {
+        raw(Long.toString(value));
+    }
+
+    void string(String value) throws IOException {
+        int length = value.length();
+        // worst case 6 bytes per char; when that fits, the loop below needs no bounds checks of its own
+        boolean roomy = length * 6 + 2 <= buffer.length - position;
+        if (!roomy && buffer.length - position < 8) {
+            flushBuffer();
+            roomy = length * 6 + 2 <= buffer.length;
+        }
+        buffer[position++] = '"';
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            if (buffer.length - position < 8) {
+            if (!roomy && buffer.length - position < 8) {
                 flushBuffer();
             }
             if (c == '"' || c == '\\' || c == '/') {

@@ -23,6 +23,14 @@ import java.util.function.LongSupplier;
 public final class ShopBulkOperations implements BulkOperations {
 
     private static final AtomicLong NEXT_ID = new AtomicLong(4_039_184_154_813L);
+    private static final int RENDER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    /** Shared by every shop's exports: they are CPU-bound, so more threads than cores would only queue. */
+    private static final java.util.concurrent.ExecutorService RENDERERS = java.util.concurrent.Executors.newFixedThreadPool(RENDER_THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "bulk-export");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Store store;
     private final BulkFiles files;
@@ -46,7 +54,7 @@ public final class ShopBulkOperations implements BulkOperations {
     }
 
     @Override
-    public synchronized BulkOperation run(String query, long oldestVisibleOrder) {
+    public synchronized BulkOperation run(String query, long oldestVisibleOrder, java.util.function.Predicate<String> grantedScopes) {
         BulkOperation running = current;
         if (running != null && (running.status().equals("CREATED") || running.status().equals("RUNNING") || running.status().equals("CANCELING"))) {
             throw new BulkQueryRejected("A bulk query operation for this app and shop is already in progress: " + running.gid() + ".");
@@ -55,6 +63,14 @@ public final class ShopBulkOperations implements BulkOperations {
         long id = NEXT_ID.getAndAdd(11);
         BulkOperation created = new BulkOperation(id, "CREATED", null, query, 0, 0, null, null, null, clock.getAsLong(), null);
         update(created);
+        if (!grantedScopes.test(export.requiredScope())) {
+            executor.execute(() -> {
+                BulkOperation failed = withStatus(created, "FAILED", "ACCESS_DENIED", 0, 0, null, null, clock.getAsLong());
+                update(failed);
+                onFinish.accept(failed);
+            });
+            return created;
+        }
         executor.execute(() -> export(created, export, oldestVisibleOrder));
         return created;
     }
@@ -64,7 +80,8 @@ public final class ShopBulkOperations implements BulkOperations {
         Path file = files.pathOf(created.id());
         BulkOperation finished;
         try (JsonLines out = new JsonLines(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
-            BulkExport.Result result = export.write(out, oldestVisibleOrder, () -> cancelRequests.containsKey(created.id()));
+            BulkExport.Result result = export.write(out, oldestVisibleOrder, () -> cancelRequests.containsKey(created.id()),
+                    RENDERERS, RENDER_THREADS);
             out.close();
             long size = Files.size(file);
             if (result.cancelled()) {
@@ -121,7 +138,7 @@ public final class ShopBulkOperations implements BulkOperations {
     /** Writes a bulk query's JSONL straight to a stream, outside any operation (benchmarks, determinism checks). */
     public static long exportTo(Store store, String query, OutputStream out) {
         try (JsonLines lines = new JsonLines(out)) {
-            return BulkExport.parse(store, query).write(lines, Long.MIN_VALUE, () -> false).objectCount();
+            return BulkExport.parse(store, query).write(lines, Long.MIN_VALUE, () -> false, RENDERERS, RENDER_THREADS).objectCount();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -66,7 +66,7 @@ public final class AbandonedCheckouts extends Records {
             int productIndex = random.nextInt(productsThen);
             Product product = products.get(productIndex);
             ProductVariant variant = product.variants().get(random.nextInt(product.variants().size()));
-            int quantity = 1 + random.nextInt(2);
+            int quantity = 1 + random.nextInt(2) + (line == 0 ? (int) revision.get(index) : 0);
             long unit = variant.price().cents();
             subtotal += unit * quantity;
             items.add(new LineItem(LINE_ITEM_ID_BASE + (long) index * 4 + line, productIndex, product.id(), variant.id(),

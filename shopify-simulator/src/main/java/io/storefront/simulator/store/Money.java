@@ -7,8 +7,16 @@ public record Money(long cents, String currencyCode) {
 
     /** GraphQL Decimal/Money: no fixed scale, at least one decimal ("145.0", "213.93", "0.0"). */
     public String graphqlAmount() {
-        BigDecimal amount = BigDecimal.valueOf(cents, 2).stripTrailingZeros();
-        return amount.scale() < 1 ? amount.setScale(1).toPlainString() : amount.toPlainString();
+        long magnitude = Math.abs(cents);
+        long fraction = magnitude % 100;
+        String whole = (cents < 0 ? "-" : "") + magnitude / 100;
+        if (fraction == 0) {
+            return whole + ".0";
+        }
+        if (fraction % 10 == 0) {
+            return whole + "." + fraction / 10;
+        }
+        return whole + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
     /** REST and webhook payloads: always two decimals ("42.00"). */

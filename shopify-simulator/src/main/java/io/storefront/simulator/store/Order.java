@@ -14,9 +14,18 @@ public record Order(int index, long id, int number, String name, String email, l
                     List<LineItem> lineItems, List<Refund> refunds, long discountPercent,
                     MoneyBag lineItemsTotal, MoneyBag subtotal, MoneyBag totalDiscounts, MoneyBag totalShipping,
                     MoneyBag totalTax, MoneyBag totalPrice, MoneyBag totalRefunded, MoneyBag currentTotalPrice,
-                    String token, String browserIp, String sourceName) {
+                    long tokenBits, int browserHost, String sourceName) {
 
     public String gid() {
         return "gid://shopify/Order/" + id;
+    }
+
+    /** Built on demand: most reads (GraphQL, bulk) never ask for it. */
+    public String token() {
+        return Long.toHexString(tokenBits | 1L << 60) + Long.toHexString(Long.reverse(tokenBits) | 1L << 60);
+    }
+
+    public String browserIp() {
+        return "203.0." + (browserHost >>> 8) + "." + (browserHost & 0xFF);
     }
 }

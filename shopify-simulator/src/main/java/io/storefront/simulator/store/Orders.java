@@ -1,7 +1,6 @@
 package io.storefront.simulator.store;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -25,8 +24,9 @@ public final class Orders extends Records {
     private final Products products;
     private final Customers customers;
     final LongColumn customerIndex;
-    private final Map<Integer, Long> cancellations = new HashMap<>();
-    private final Map<Integer, List<Long>> laterRefunds = new HashMap<>();
+    // concurrent maps: bulk exports read orders without the store lock while activity changes them
+    private final Map<Integer, Long> cancellations = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, List<Long>> laterRefunds = new java.util.concurrent.ConcurrentHashMap<>();
 
     Orders(long seed, String currency, long asOf, Products products, Customers customers, int capacity) {
         super(ID_BASE, 4099, capacity);
@@ -61,7 +61,11 @@ public final class Orders extends Records {
     }
 
     void refund(int index, long second) {
-        laterRefunds.computeIfAbsent(index, i -> new ArrayList<>()).add(second);
+        laterRefunds.merge(index, List.of(second), (old, added) -> {
+            List<Long> all = new ArrayList<>(old);
+            all.addAll(added);
+            return List.copyOf(all);
+        });
         touch(index, second);
     }
 
@@ -98,8 +102,8 @@ public final class Orders extends Records {
         int refundRoll = random.nextInt(100);
         long refundDelay = 86_400 + random.nextInt(20 * 86_400);
         long updateDelay = 5 + random.nextInt(600);
-        String token = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong() | 1L << 60);
-        String browserIp = "203.0." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+        long tokenBits = random.nextLong();
+        int browserHost = random.nextInt(256) << 8 | (1 + random.nextInt(254));
         String sourceName = random.nextInt(10) == 0 ? "pos" : "web";
         int productsThen = products.countCreatedBefore(created);
 
@@ -168,6 +172,6 @@ public final class Orders extends Records {
                 MoneyBag.of(lineTotal, currency, rate), MoneyBag.of(subtotal, currency, rate),
                 MoneyBag.of(lineTotal - subtotal, currency, rate), MoneyBag.of(shipping, currency, rate),
                 MoneyBag.of(tax, currency, rate), MoneyBag.of(total, currency, rate), MoneyBag.of(refunded, currency, rate),
-                MoneyBag.of(cancelledAt != null ? 0 : total - refunded, currency, rate), token, browserIp, sourceName);
+                MoneyBag.of(cancelledAt != null ? 0 : total - refunded, currency, rate), tokenBits, browserHost, sourceName);
     }
 }

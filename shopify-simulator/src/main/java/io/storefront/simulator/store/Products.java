@@ -122,8 +122,4 @@ public final class Products extends Records {
         return new Product(index, id(index), title, SampleNames.handle(title) + "-" + index, productType, vendor, status, tags,
                 "<p>" + title + ". Made to last.</p>", createdAt(index), updatedAt(index), List.copyOf(list));
     }
-
-    String title(int index) {
-        return get(index).title();
-    }
 }

@@ -131,6 +131,13 @@ public final class Store {
             }
             for (int i = 0; i < newCheckouts; i++) {
                 changes.add(new StoreChange("checkouts/create", abandonCheckout(now, random)));
+                // buyers come back to some open checkouts (an email added, a quantity changed)
+                if (i % 2 == 1 && checkouts.size() > 1) {
+                    int index = pickLive(checkouts, random);
+                    checkouts.revision.set(index, checkouts.revision.get(index) + 1);
+                    checkouts.touch(index, now);
+                    changes.add(new StoreChange("checkouts/update", checkouts.get(index)));
+                }
             }
             for (int i = 0; i < refunds && orders.liveCount() > 0; i++) {
                 int index = pickRefundable(random);
@@ -154,23 +161,39 @@ public final class Store {
                 changes.add(new StoreChange("orders/updated", order));
             }
             for (int i = 0; i < deletions; i++) {
-                Records records = switch (i % 3) {
+                Records records = switch (i % 4) {
                     case 0 -> orders;
                     case 1 -> products;
-                    default -> checkouts;
+                    case 2 -> checkouts;
+                    default -> customers;
                 };
                 if (records.liveCount() == 0) {
                     continue;
                 }
-                int index = pickLive(records, random);
+                int index = records == customers ? customerWithoutOrders(random) : pickLive(records, random);
+                if (index < 0) {
+                    continue;
+                }
                 records.markDeleted(index);
-                String topic = records == orders ? "orders/delete" : records == products ? "products/delete" : "checkouts/delete";
+                String topic = records == orders ? "orders/delete" : records == products ? "products/delete"
+                        : records == checkouts ? "checkouts/delete" : "customers/delete";
                 changes.add(new StoreChange(topic, records.id(index)));
             }
             return changes;
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Shopify refuses to delete a customer who has orders, so only those without any go. */
+    private int customerWithoutOrders(SplittableRandom random) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int index = pickLive(customers, random);
+            if (customers.ordersCount.get(index) == 0) {
+                return index;
+            }
+        }
+        return -1;
     }
 
     private int pickRefundable(SplittableRandom random) {

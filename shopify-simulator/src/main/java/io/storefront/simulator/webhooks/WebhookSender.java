@@ -1,5 +1,6 @@
 package io.storefront.simulator.webhooks;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,12 +25,14 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Delivers webhooks asynchronously with Shopify's rules: 1 s to connect, 5 s to answer 2xx, otherwise
  * retried with exponential back-off (8 retries); deliveries of one shop share counters.
- * A semaphore bounds the requests in flight so a burst of thousands queues instead of exhausting sockets.
+ * A fixed pool of platform threads sends them, so the pool size bounds the requests in flight and a burst of
+ * thousands queues instead of exhausting sockets. (An earlier version ran them on virtual threads with
+ * {@code sendAsync}; with two carrier threads on a busy machine it stalled for seconds at a time.)
  */
 public final class WebhookSender implements AutoCloseable {
 
     static final int MAX_RETRIES = 8;
-    private static final int MAX_IN_FLIGHT = 256;
+    private static final int SENDERS = 48;
 
     /** The per-shop knobs and counters a delivery needs. */
     public static final class Channel {
@@ -44,6 +46,12 @@ public final class WebhookSender implements AutoCloseable {
         volatile double duplicateRate;
         volatile boolean reorder;
         volatile long retryBaseMillis = 56_000;
+        volatile java.util.function.LongConsumer onAbandoned = id -> { };
+
+        /** Called with the subscription id when a delivery failed every retry (Shopify then removes the subscription). */
+        public void onAbandoned(java.util.function.LongConsumer action) {
+            onAbandoned = action;
+        }
 
         public void configure(double duplicates, boolean outOfOrder, long retryBase) {
             duplicateRate = duplicates;
@@ -63,14 +71,17 @@ public final class WebhookSender implements AutoCloseable {
         return thread;
     });
     private final HttpClient client;
-    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
-    public WebhookSender(ExecutorService workers) {
-        this.workers = workers;
+    public WebhookSender() {
+        AtomicLong threads = new AtomicLong();
+        this.workers = Executors.newFixedThreadPool(SENDERS, runnable -> {
+            Thread thread = new Thread(runnable, "webhook-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(1))
                 .version(HttpClient.Version.HTTP_1_1)
-                .executor(workers)
                 .build();
     }
 
@@ -80,7 +91,7 @@ public final class WebhookSender implements AutoCloseable {
         String eventId = UUID.randomUUID().toString();
         String triggeredAt = Instant.now().toString();
         for (WebhookSubscription subscription : subscriptions) {
-            Webhook webhook = new Webhook(UUID.randomUUID().toString(), eventId, topic, shopDomain, apiVersion, triggeredAt,
+            Webhook webhook = new Webhook(subscription.id(), UUID.randomUUID().toString(), eventId, topic, shopDomain, apiVersion, triggeredAt,
                     body, hmac(subscription.appSecret(), body), subscription.uri());
             channel.pending.incrementAndGet();
             schedule(channel, webhook, 0, channel.reorder ? ThreadLocalRandom.current().nextLong(250) : 0, false);
@@ -101,12 +112,6 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     private void attempt(Channel channel, Webhook webhook, int attempt, boolean retry) {
-        try {
-            inFlight.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(webhook.uri()))
@@ -123,7 +128,6 @@ public final class WebhookSender implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body()))
                     .build();
         } catch (IllegalArgumentException e) {
-            inFlight.release();
             channel.sent.incrementAndGet();
             channel.failed.incrementAndGet();
             channel.abandoned.incrementAndGet();
@@ -134,21 +138,28 @@ public final class WebhookSender implements AutoCloseable {
         if (retry) {
             channel.retried.incrementAndGet();
         }
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-            inFlight.release();
-            if (error == null && response.statusCode() / 100 == 2) {
-                channel.delivered.incrementAndGet();
-                channel.pending.decrementAndGet();
-                return;
-            }
-            channel.failed.incrementAndGet();
-            if (attempt >= MAX_RETRIES) {
-                channel.abandoned.incrementAndGet();
-                channel.pending.decrementAndGet();
-                return;
-            }
-            schedule(channel, webhook, attempt + 1, channel.retryBaseMillis << attempt, true);
-        });
+        int status;
+        try {
+            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            status = 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (status / 100 == 2) {
+            channel.delivered.incrementAndGet();
+            channel.pending.decrementAndGet();
+            return;
+        }
+        channel.failed.incrementAndGet();
+        if (attempt >= MAX_RETRIES) {
+            channel.abandoned.incrementAndGet();
+            channel.pending.decrementAndGet();
+            channel.onAbandoned.accept(webhook.subscriptionId());
+            return;
+        }
+        schedule(channel, webhook, attempt + 1, channel.retryBaseMillis << attempt, true);
     }
 
     /** base64 HMAC-SHA256 of the raw body, keyed by the app's client secret. */
@@ -165,5 +176,6 @@ public final class WebhookSender implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        workers.shutdownNow();
     }
 }

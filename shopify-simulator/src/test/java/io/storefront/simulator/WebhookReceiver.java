@@ -1,0 +1,72 @@
+package io.storefront.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/** A test endpoint that records each webhook's raw bytes and headers, and fails on request. */
+final class WebhookReceiver implements AutoCloseable {
+
+    record Received(String topic, String hmac, String webhookId, String eventId, String shopDomain, String apiVersion,
+                    String triggeredAt, byte[] body) {
+    }
+
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> attemptsById = new ConcurrentHashMap<>();
+    private final HttpServer server;
+    volatile int failFirstAttempts;
+
+    WebhookReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.createContext("/", exchange -> {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            var headers = exchange.getRequestHeaders();
+            String id = headers.getFirst("X-Shopify-Webhook-Id");
+            int attempt = attemptsById.computeIfAbsent(id == null ? "none" : id, key -> new AtomicInteger()).incrementAndGet();
+            received.add(new Received(headers.getFirst("X-Shopify-Topic"), headers.getFirst("X-Shopify-Hmac-Sha256"), id,
+                    headers.getFirst("X-Shopify-Event-Id"), headers.getFirst("X-Shopify-Shop-Domain"),
+                    headers.getFirst("X-Shopify-API-Version"), headers.getFirst("X-Shopify-Triggered-At"), body));
+            exchange.sendResponseHeaders(attempt <= failFirstAttempts ? 500 : 200, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks";
+    }
+
+    List<Received> awaitAtLeast(int count, Predicate<Received> which) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            List<Received> matching = received.stream().filter(which).toList();
+            if (matching.size() >= count) {
+                return matching;
+            }
+            Thread.sleep(25);
+        }
+        return received.stream().filter(which).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
