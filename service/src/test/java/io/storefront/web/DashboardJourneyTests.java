@@ -47,8 +47,7 @@ class DashboardJourneyTests extends BrowserTest {
         page.waitForURL("**/stores/*?connected");
         UUID tenant = UUID.fromString(page.url().replaceAll(".*/stores/([0-9a-f-]+).*", "$1"));
 
-        // The first sync starts on connect. (Until ingest reads its run row after the connect transaction
-        // commits, that run can fail at once; "Sync now" below is the merchant's way out either way.)
+        // the first sync starts on connect; the page shows it without being asked
         page.waitForFunction("() => ['SUCCEEDED', 'FAILED'].includes("
                 + "document.querySelector('[data-testid=sync-progress]').dataset.status)", null,
                 new Page.WaitForFunctionOptions().setTimeout(120_000));
