@@ -2,6 +2,7 @@ package io.storefront.web;
 
 import io.storefront.ingest.SyncRunner;
 import io.storefront.platform.ApiProblems.ApiException;
+import io.storefront.tenants.OAuthInstalls;
 import io.storefront.tenants.StoreConnections;
 import io.storefront.tenants.StoreId;
 import io.storefront.tenants.StoreNotFound;
@@ -44,11 +45,13 @@ class StorePages {
     private final Stores stores;
     private final StoreConnections connections;
     private final SyncRunner runner;
+    private final OAuthInstalls installs;
 
-    StorePages(Stores stores, StoreConnections connections, SyncRunner runner) {
+    StorePages(Stores stores, StoreConnections connections, SyncRunner runner, OAuthInstalls installs) {
         this.stores = stores;
         this.connections = connections;
         this.runner = runner;
+        this.installs = installs;
     }
 
     @GetMapping("/stores")
@@ -62,6 +65,7 @@ class StorePages {
     String connectForm(Model model) {
         model.addAttribute("form", ConnectForm.empty());
         model.addAttribute("errors", Map.of());
+        model.addAttribute("installAvailable", installs.available());
         return "connect";
     }
 
@@ -85,6 +89,7 @@ class StorePages {
         }
         model.addAttribute("form", form.withoutSecrets());
         model.addAttribute("errors", errors);
+        model.addAttribute("installAvailable", installs.available());
         return "connect";
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.storefront.simulator.ShopSpec;
 import org.junit.jupiter.api.Test;
 
 class WebJourneyTests extends BrowserTest {
@@ -63,6 +64,23 @@ class WebJourneyTests extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         page.waitForURL(java.util.regex.Pattern.compile(".*/stores(\\?continue)?$"));
         assertThat(page.getByTestId("store-list")).containsText("Acme Outfitters");
+    }
+
+    @Test
+    void connects_a_store_with_the_shopify_install_button() {
+        String domain = "install-" + System.nanoTime() + ".myshopify.com";
+        SIMULATOR.createShop(ShopSpec.of(domain).withCounts(20, 5, 40, 5));
+        Page page = newPage();
+        signUp(page, newEmail());
+        page.navigate("/stores/new");
+        page.getByLabel("Shop to install on").fill("not-a-shop");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connect with Shopify")).click();
+        assertThat(page.locator("#install-error")).containsText("myshopify.com");
+
+        page.getByLabel("Shop to install on").fill(domain);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connect with Shopify")).click();
+        page.waitForURL("**/stores/*?connected");
+        assertThat(page.locator("main")).containsText(domain);
     }
 
     @Test
