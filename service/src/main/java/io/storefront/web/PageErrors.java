@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -21,7 +22,8 @@ class PageErrors {
 
     @ExceptionHandler({StoreNotFound.class, MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
+    String notFound(Model model) {
+        model.addAttribute("me", me());
         return "not-found";
     }
 

@@ -73,6 +73,13 @@ class DashboardJourneyTests extends BrowserTest {
         Api.Session session = apiSession(email);
         assertCardsMatchApi(page, session, tenant);
 
+        page.setViewportSize(375, 812);
+        page.reload();
+        page.locator("[data-chart=orders-chart] svg").first().waitFor();
+        screenshot(page, "phone-dashboard");
+        WebJourneyTests.assertNoHorizontalScroll(page);
+        page.setViewportSize(1280, 900);
+
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Last 7 days")).click();
         page.waitForURL(Pattern.compile(".*/dashboard\\?range=7d$"));
         assertThat(page.locator(".presets a[aria-current=true]")).hasText("Last 7 days");
@@ -88,6 +95,11 @@ class DashboardJourneyTests extends BrowserTest {
             JsonNode top = api.get("topCustomers").get(0);
             assertThat(lines.get(1)).endsWith("," + top.get("orders").asLong() + "," + top.get("revenue").asString());
         }
+
+        page.navigate("/stores");
+        assertThat(page.getByTestId("last-sync")).containsText("Synced");
+        page.navigate("/stores/" + UUID.randomUUID() + "/dashboard");
+        assertThat(page.locator("h1")).hasText("Store not found");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         page.waitForURL("**/signin?signedout");
