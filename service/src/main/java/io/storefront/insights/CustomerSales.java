@@ -1,0 +1,118 @@
+package io.storefront.insights;
+
+import io.storefront.tenants.StoreId;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Customers' orders in a range. Distinct customers cannot be added up from daily totals, so each day keeps
+ * its customers as arrays ({@code insights_customer_days}) and the totals per customer are summed here.
+ * Guest orders (no customer_id) count as orders but not as customers.
+ */
+@Repository
+class CustomerSales {
+
+    enum Ranking { REVENUE, ORDERS }
+
+    record CustomerSale(long customerId, @Nullable String email, @Nullable String firstName,
+            @Nullable String lastName, long orders, BigDecimal revenue) {}
+
+    record CustomerCounts(long customers, long repeatCustomers) {}
+
+    record Ranked(CustomerCounts counts, List<CustomerSale> top) {}
+
+    private record Name(@Nullable String email, @Nullable String firstName, @Nullable String lastName) {}
+
+    private final JdbcClient jdbc;
+
+    CustomerSales(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** How many customers ordered in the range, how many of them twice or more, and the top {@code limit}. */
+    Ranked ranked(StoreId store, DateRange range, Ranking ranking, int limit) {
+        CustomerTotals totals = new CustomerTotals();
+        jdbc.sql("""
+                        select customer_ids, orders, revenue_milli from insights_customer_days
+                        where tenant_id = :tenant and day between :start and :end
+                        """)
+                .param("tenant", store.value())
+                .param("start", range.startDate())
+                .param("end", range.endDate())
+                .query(rs -> {
+                    long[] ids = longs(rs.getArray(1));
+                    long[] orders = longs(rs.getArray(2));
+                    long[] milli = longs(rs.getArray(3));
+                    for (int i = 0; i < ids.length; i++) {
+                        totals.add(ids[i], orders[i], milli[i]);
+                    }
+                });
+        List<CustomerTotals.Total> top = totals.top(ranking == Ranking.ORDERS, limit);
+        Map<Long, Name> names = names(store, top.stream().map(CustomerTotals.Total::customerId).toList());
+        List<CustomerSale> sales = top.stream().map(t -> {
+            Name name = names.getOrDefault(t.customerId(), new Name(null, null, null));
+            return new CustomerSale(t.customerId(), name.email(), name.firstName(), name.lastName(), t.orders(),
+                    t.revenue());
+        }).toList();
+        return new Ranked(new CustomerCounts(totals.customers(), totals.customersWithAtLeast(2)), sales);
+    }
+
+    /** Customers whose first-ever non-cancelled, non-test order falls in the range. */
+    long newCustomers(StoreId store, Instant from, Instant until) {
+        return jdbc.sql("""
+                        select count(*) from insights_first_orders
+                        where tenant_id = :tenant and first_order_at >= :from and first_order_at < :until
+                        """)
+                .param("tenant", store.value())
+                .param("from", Timestamp.from(from))
+                .param("until", Timestamp.from(until))
+                .query(Long.class)
+                .single();
+    }
+
+    private Map<Long, Name> names(StoreId store, List<Long> customerIds) {
+        Map<Long, Name> names = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("""
+                        select shopify_id, email, first_name, last_name from customers
+                        where tenant_id = :tenant and shopify_id in (:ids)
+                        """)
+                .param("tenant", store.value())
+                .param("ids", customerIds)
+                .query(rs -> {
+                    names.put(rs.getLong(1), new Name(rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
+        return names;
+    }
+
+    private static long[] longs(Array array) throws SQLException {
+        Object values = array.getArray();
+        if (values instanceof long[] primitive) {
+            return primitive;
+        }
+        if (values instanceof int[] ints) {
+            long[] copy = new long[ints.length];
+            for (int i = 0; i < ints.length; i++) {
+                copy[i] = ints[i];
+            }
+            return copy;
+        }
+        Object[] boxed = (Object[]) values;
+        long[] copy = new long[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            copy[i] = ((Number) boxed[i]).longValue();
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,42 @@
+package io.storefront.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
+final class Csv {
+
+    private final StringBuilder out = new StringBuilder();
+
+    Csv(String... header) {
+        row(List.of(header));
+    }
+
+    Csv row(Object... cells) {
+        return row(List.of(cells));
+    }
+
+    private Csv row(List<?> cells) {
+        out.append(cells.stream().map(Csv::cell).collect(Collectors.joining(","))).append("\r\n");
+        return this;
+    }
+
+    private static String cell(Object value) {
+        String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
+        if (value == null) {
+            text = "";
+        }
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}

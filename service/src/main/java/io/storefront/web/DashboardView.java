@@ -1,0 +1,146 @@
+package io.storefront.web;
+
+import io.storefront.web.DashboardFigures.Figures;
+import io.storefront.web.DashboardFigures.Totals;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns the figures into what the dashboard template prints: formatted cards and chart options as JSON. */
+final class DashboardView {
+
+    /** {@code direction} is up/down/flat; {@code good} says whether that direction is good news (green). */
+    record Kpi(String key, String label, String value, String change, String direction, boolean good) {}
+
+    private final Figures figures;
+    private final NumberFormat money;
+    private final NumberFormat count = NumberFormat.getIntegerInstance(Locale.US);
+
+    DashboardView(Figures figures) {
+        this.figures = figures;
+        this.money = NumberFormat.getCurrencyInstance(Locale.US);
+        try {
+            money.setCurrency(Currency.getInstance(figures.currency()));
+        } catch (IllegalArgumentException unknownCurrency) {
+            // keep the locale's currency; the code is printed next to the figures anyway
+        }
+    }
+
+    public String money(BigDecimal amount) {
+        return money.format(amount);
+    }
+
+    public String count(long n) {
+        return count.format(n);
+    }
+
+    public boolean empty() {
+        return figures.current().totalOrders() == 0 && figures.abandonedCheckouts().isEmpty();
+    }
+
+    List<Kpi> kpis() {
+        Totals now = figures.current();
+        Totals before = figures.previous();
+        return List.of(
+                moneyKpi("revenue", "Revenue", now.totalRevenue(), before.totalRevenue(), true),
+                moneyKpi("net-revenue", "Net revenue", now.netRevenue(), before.netRevenue(), true),
+                countKpi("orders", "Orders", now.totalOrders(), before.totalOrders()),
+                moneyKpi("aov", "Average order value", now.averageOrderValue(), before.averageOrderValue(), true),
+                countKpi("customers", "Customers", now.totalCustomers(), before.totalCustomers()),
+                countKpi("new-customers", "New customers", now.newCustomers(), before.newCustomers()),
+                rateKpi("repeat-rate", "Repeat customer rate", now.repeatCustomerRate(), before.repeatCustomerRate()),
+                moneyKpi("abandoned", "Abandoned cart value", now.abandonedValue(), before.abandonedValue(), false));
+    }
+
+    private Kpi moneyKpi(String key, String label, BigDecimal now, BigDecimal before, boolean upIsGood) {
+        return change(key, label, money(now), now, before, upIsGood);
+    }
+
+    private Kpi countKpi(String key, String label, long now, long before) {
+        return change(key, label, count(now), BigDecimal.valueOf(now), BigDecimal.valueOf(before), true);
+    }
+
+    /** Rates compare in percentage points: a rate going from 20 % to 25 % is +5 pts, not +25 %. */
+    private Kpi rateKpi(String key, String label, BigDecimal now, BigDecimal before) {
+        BigDecimal points = now.subtract(before).multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP);
+        String direction = direction(points.signum());
+        String change = (points.signum() > 0 ? "+" : "") + points.toPlainString() + " pts";
+        return new Kpi(key, label, percent(now), change, direction, points.signum() >= 0);
+    }
+
+    private static Kpi change(String key, String label, String value, BigDecimal now, BigDecimal before, boolean upIsGood) {
+        if (before.signum() == 0) {
+            String direction = direction(now.signum());
+            return new Kpi(key, label, value, now.signum() == 0 ? "no change" : "new", direction,
+                    now.signum() == 0 || upIsGood);
+        }
+        BigDecimal pct = now.subtract(before).multiply(BigDecimal.valueOf(100))
+                .divide(before.abs(), 1, RoundingMode.HALF_UP);
+        String text = (pct.signum() > 0 ? "+" : "") + pct.toPlainString() + "%";
+        return new Kpi(key, label, value, text, direction(pct.signum()), pct.signum() == 0 || (pct.signum() > 0) == upIsGood);
+    }
+
+    private static String direction(int signum) {
+        return signum > 0 ? "up" : signum < 0 ? "down" : "flat";
+    }
+
+    static String percent(BigDecimal rate) {
+        return rate.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** ECharts options; {@code <} is escaped so a product title cannot close the script element holding them. */
+    static String json(JsonMapper json, Object options) {
+        return json.writeValueAsString(options).replace("<", "\\u003c");
+    }
+
+    Map<String, Object> ordersChart() {
+        List<String> dates = figures.ordersByDate().stream().map(d -> d.date().toString()).toList();
+        Map<String, Object> options = base();
+        options.put("legend", Map.of("top", 0));
+        options.put("tooltip", Map.of("trigger", "axis"));
+        options.put("xAxis", Map.of("type", "category", "data", dates));
+        options.put("yAxis", List.of(Map.of("type", "value", "name", "Orders", "minInterval", 1),
+                Map.of("type", "value", "name", figures.currency(), "splitLine", Map.of("show", false))));
+        options.put("series", List.of(
+                Map.of("name", "Orders", "type", "bar", "data", figures.ordersByDate().stream().map(DashboardFigures.Day::orders).toList(),
+                        "itemStyle", Map.of("color", "#9cbbe6")),
+                Map.of("name", "Revenue", "type", "line", "yAxisIndex", 1, "smooth", true, "showSymbol", false,
+                        "data", figures.ordersByDate().stream().map(d -> d.revenue().toPlainString()).toList(),
+                        "itemStyle", Map.of("color", "#1f5fbf"))));
+        return options;
+    }
+
+    Map<String, Object> salesChart(List<DashboardFigures.Sales> sales) {
+        List<DashboardFigures.Sales> top = new ArrayList<>(sales.stream().limit(10).toList());
+        Collections.reverse(top);
+        Map<String, Object> options = base();
+        options.put("tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")));
+        options.put("grid", Map.of("left", 8, "right", 24, "top", 8, "bottom", 8, "containLabel", true));
+        options.put("xAxis", Map.of("type", "value"));
+        options.put("yAxis", Map.of("type", "category", "data", top.stream().map(s -> shorten(s.name())).toList(),
+                "axisLabel", Map.of("width", 140, "overflow", "truncate")));
+        options.put("series", List.of(Map.of("name", "Revenue", "type", "bar", "itemStyle", Map.of("color", "#1f5fbf"),
+                "data", top.stream().map(s -> s.revenue().toPlainString()).toList())));
+        return options;
+    }
+
+    private static Map<String, Object> base() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("animation", false);
+        options.put("textStyle", Map.of("fontFamily", "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"));
+        options.put("grid", Map.of("left", 8, "right", 8, "top", 40, "bottom", 8, "containLabel", true));
+        return options;
+    }
+
+    private static String shorten(String name) {
+        return name.length() > 40 ? name.substring(0, 39) + "…" : name;
+    }
+}

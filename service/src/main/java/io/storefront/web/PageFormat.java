@@ -1,0 +1,49 @@
+package io.storefront.web;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Dates and durations as the pages print them; called from templates as {@code T(io.storefront.web.PageFormat)}. */
+public final class PageFormat {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+
+    private PageFormat() {}
+
+    public static String dateTime(@Nullable Instant instant, @Nullable String zone) {
+        if (instant == null) {
+            return "—";
+        }
+        ZoneId id;
+        try {
+            id = zone == null ? ZoneId.of("UTC") : ZoneId.of(zone);
+        } catch (DateTimeException unknown) {
+            id = ZoneId.of("UTC");
+        }
+        return DATE_TIME.format(instant.atZone(id));
+    }
+
+    /** A sync counter's key as a label: {@code checkoutLineItems} becomes "Checkout line items". */
+    public static String label(String key) {
+        String spaced = key.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    /** "about 3 min", "12 s": an ETA is an estimate, so it is rounded like one. */
+    public static String duration(@Nullable Long seconds) {
+        if (seconds == null || seconds < 0) {
+            return "estimating…";
+        }
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return "about " + Math.round(seconds / 60.0) + " min";
+        }
+        return "about " + (seconds / 3600) + " h " + Math.round((seconds % 3600) / 60.0) + " min";
+    }
+}

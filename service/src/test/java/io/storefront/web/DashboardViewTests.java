@@ -1,0 +1,52 @@
+package io.storefront.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storefront.web.DashboardFigures.Figures;
+import io.storefront.web.DashboardFigures.Totals;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DashboardViewTests {
+
+    static Totals totals(String revenue, long orders, String repeatRate, String abandoned) {
+        return new Totals(new BigDecimal(revenue), new BigDecimal(revenue), orders, BigDecimal.ZERO, orders, 0,
+                new BigDecimal(repeatRate), new BigDecimal(abandoned));
+    }
+
+    static DashboardView view(Totals now, Totals before) {
+        return new DashboardView(new Figures("EUR", now, before, List.of(), List.of(), List.of(), List.of(), List.of()));
+    }
+
+    @Test
+    void changes_are_percentages_and_rates_change_in_points() {
+        DashboardView view = view(totals("1234.50", 12, "0.25", "0"), totals("1000.00", 12, "0.20", "0"));
+        var kpis = view.kpis();
+        assertThat(kpis.get(0).value()).isEqualTo("€1,234.50");
+        assertThat(kpis.get(0).change()).isEqualTo("+23.5%");
+        assertThat(kpis.get(2).change()).isEqualTo("0.0%");
+        assertThat(kpis.get(6).value()).isEqualTo("25.0%");
+        assertThat(kpis.get(6).change()).isEqualTo("+5.0 pts");
+    }
+
+    @Test
+    void more_abandoned_cart_value_is_bad_news_and_growth_from_nothing_is_new() {
+        var kpis = view(totals("10", 1, "0", "50"), totals("0", 0, "0", "25")).kpis();
+        assertThat(kpis.get(0).change()).isEqualTo("new");
+        assertThat(kpis.get(7).direction()).isEqualTo("up");
+        assertThat(kpis.get(7).good()).isFalse();
+    }
+
+    @Test
+    void csv_quotes_separators_and_defuses_formulas() {
+        String csv = new Csv("name", "revenue").row("Shirt, blue \"XL\"", new BigDecimal("1.50")).row("=HYPERLINK(1)", 2).toString();
+        assertThat(csv).isEqualTo("name,revenue\r\n\"Shirt, blue \"\"XL\"\"\",1.50\r\n'=HYPERLINK(1),2\r\n");
+    }
+
+    @Test
+    void chart_options_cannot_close_their_script_element() {
+        String json = DashboardView.json(tools.jackson.databind.json.JsonMapper.builder().build(), java.util.Map.of("name", "</script><b>"));
+        assertThat(json).doesNotContain("</script>").contains("\\u003c/script>");
+    }
+}
