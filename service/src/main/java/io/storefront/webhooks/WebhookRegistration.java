@@ -42,7 +42,6 @@ class WebhookRegistration implements DisposableBean {
         this.subscriptions = subscriptions;
         this.platform = platform;
         this.settings = settings;
-        this.background.setVirtualThreads(true);
         this.background.setTaskTerminationTimeout(10_000);
     }
 
