@@ -225,7 +225,7 @@ class DeliveryApplyTests extends WebhookIntegrationTest {
         deliver(store, "products/create", fixture("products-create"));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 count("select count(*) from webhook_deliveries where tenant_id = ? and attempts > 0", store.tenantId()) == 2);
-        assertThat(count("select count(*) from products where tenant_id = ?", store.tenantId())).isEqualTo(1);
+        assertThat(count("select count(*) from products where tenant_id = ? and shopify_id = 8123456700001", store.tenantId())).isEqualTo(1);
 
         // fast-forward the back-off: the next attempt is the last one allowed
         jdbc.sql("update webhook_deliveries set attempts = 7, next_attempt_at = now() where tenant_id = ? and status = 'PENDING'")
