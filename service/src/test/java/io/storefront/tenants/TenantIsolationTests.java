@@ -55,8 +55,15 @@ class TenantIsolationTests extends IntegrationTest {
         UUID alicesStore = api().connectStore(alice, "iso-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com",
                 "shpat_a", "secret-a");
         UUID missing = UUID.randomUUID();
+        List<Endpoint> endpoints = storeScopedEndpoints();
+        // sync runs, catalog reads, insights, webhook registration and deliveries at least
+        assertThat(endpoints).extracting(Endpoint::path)
+                .anyMatch(p -> p.startsWith("/api/shopify/sync"))
+                .anyMatch(p -> p.startsWith("/api/shopify/{resource}") || p.startsWith("/api/shopify/1"))
+                .anyMatch(p -> p.startsWith("/api/insights/dashboard"))
+                .anyMatch(p -> p.startsWith("/api/shopify/webhooks/register"));
 
-        for (Endpoint endpoint : storeScopedEndpoints()) {
+        for (Endpoint endpoint : endpoints) {
             String body = endpoint.method().equals("GET") || endpoint.method().equals("DELETE") ? null : "{}";
             Api.Response foreign = api().send(endpoint.method(), endpoint.path(), bob.token(), alicesStore, body);
             Api.Response unknown = api().send(endpoint.method(), endpoint.path(), bob.token(), missing, body);
