@@ -285,18 +285,25 @@ end
 $$;
 
 create function insights_orders_updated() returns trigger language plpgsql as $$
+declare
+    nestloop text := current_setting('enable_nestloop');
+    gone orders[];
+    came orders[];
 begin
-    perform insights_orders_changed(
-        array(select row(o.*)::orders from old_rows o join new_rows n using (tenant_id, shopify_id)
+    -- transition tables have no statistics: a nested loop pairing 100k old rows with 100k new ones never ends
+    perform set_config('enable_nestloop', 'off', true);
+    gone := array(select row(o.*)::orders from old_rows o join new_rows n using (tenant_id, shopify_id)
               where (o.processed_at, o.cancelled_at, o.test, o.total_price, o.subtotal_price, o.total_discounts,
                      o.total_refunded, o.customer_id)
                     is distinct from (n.processed_at, n.cancelled_at, n.test, n.total_price, n.subtotal_price,
-                                      n.total_discounts, n.total_refunded, n.customer_id)),
-        array(select row(n.*)::orders from old_rows o join new_rows n using (tenant_id, shopify_id)
+                                      n.total_discounts, n.total_refunded, n.customer_id));
+    came := array(select row(n.*)::orders from old_rows o join new_rows n using (tenant_id, shopify_id)
               where (o.processed_at, o.cancelled_at, o.test, o.total_price, o.subtotal_price, o.total_discounts,
                      o.total_refunded, o.customer_id)
                     is distinct from (n.processed_at, n.cancelled_at, n.test, n.total_price, n.subtotal_price,
-                                      n.total_discounts, n.total_refunded, n.customer_id)));
+                                      n.total_discounts, n.total_refunded, n.customer_id));
+    perform set_config('enable_nestloop', nestloop, true);
+    perform insights_orders_changed(gone, came);
     return null;
 end
 $$;
@@ -323,14 +330,21 @@ end
 $$;
 
 create function insights_items_updated() returns trigger language plpgsql as $$
+declare
+    nestloop text := current_setting('enable_nestloop');
+    gone order_items[];
+    came order_items[];
 begin
-    perform insights_items_changed(
-        array(select row(o.*)::order_items from old_rows o join new_rows n using (tenant_id, shopify_id)
+    -- transition tables have no statistics: a nested loop pairing 100k old rows with 100k new ones never ends
+    perform set_config('enable_nestloop', 'off', true);
+    gone := array(select row(o.*)::order_items from old_rows o join new_rows n using (tenant_id, shopify_id)
               where (o.order_id, o.product_id, o.title, o.quantity, o.price)
-                    is distinct from (n.order_id, n.product_id, n.title, n.quantity, n.price)),
-        array(select row(n.*)::order_items from old_rows o join new_rows n using (tenant_id, shopify_id)
+                    is distinct from (n.order_id, n.product_id, n.title, n.quantity, n.price));
+    came := array(select row(n.*)::order_items from old_rows o join new_rows n using (tenant_id, shopify_id)
               where (o.order_id, o.product_id, o.title, o.quantity, o.price)
-                    is distinct from (n.order_id, n.product_id, n.title, n.quantity, n.price)));
+                    is distinct from (n.order_id, n.product_id, n.title, n.quantity, n.price));
+    perform set_config('enable_nestloop', nestloop, true);
+    perform insights_items_changed(gone, came);
     return null;
 end
 $$;
@@ -357,12 +371,19 @@ end
 $$;
 
 create function insights_refunds_updated() returns trigger language plpgsql as $$
+declare
+    nestloop text := current_setting('enable_nestloop');
+    gone refunds[];
+    came refunds[];
 begin
-    perform insights_refunds_changed(
-        array(select row(o.*)::refunds from old_rows o join new_rows n using (tenant_id, shopify_id)
-              where (o.order_id, o.created_at, o.amount) is distinct from (n.order_id, n.created_at, n.amount)),
-        array(select row(n.*)::refunds from old_rows o join new_rows n using (tenant_id, shopify_id)
-              where (o.order_id, o.created_at, o.amount) is distinct from (n.order_id, n.created_at, n.amount)));
+    -- transition tables have no statistics: a nested loop pairing 100k old rows with 100k new ones never ends
+    perform set_config('enable_nestloop', 'off', true);
+    gone := array(select row(o.*)::refunds from old_rows o join new_rows n using (tenant_id, shopify_id)
+              where (o.order_id, o.created_at, o.amount) is distinct from (n.order_id, n.created_at, n.amount));
+    came := array(select row(n.*)::refunds from old_rows o join new_rows n using (tenant_id, shopify_id)
+              where (o.order_id, o.created_at, o.amount) is distinct from (n.order_id, n.created_at, n.amount));
+    perform set_config('enable_nestloop', nestloop, true);
+    perform insights_refunds_changed(gone, came);
     return null;
 end
 $$;
