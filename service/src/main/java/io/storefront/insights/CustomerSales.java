@@ -2,8 +2,7 @@ package io.storefront.insights;
 
 import io.storefront.tenants.StoreId;
 import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.SQLException;
+import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,6 +29,9 @@ class CustomerSales {
 
     record Ranked(CustomerCounts counts, List<CustomerSale> top) {}
 
+    /** One customer of a day in {@code packed}: id (int8), orders (int4), revenue in thousandths (int8). */
+    private static final int ENTRY_BYTES = 20;
+
     private record Name(@Nullable String email, @Nullable String firstName, @Nullable String lastName) {}
 
     private final JdbcClient jdbc;
@@ -42,18 +44,16 @@ class CustomerSales {
     Ranked ranked(StoreId store, DateRange range, Ranking ranking, int limit) {
         CustomerTotals totals = new CustomerTotals();
         jdbc.sql("""
-                        select customer_ids, orders, revenue_milli from insights_customer_days
+                        select packed from insights_customer_days
                         where tenant_id = :tenant and day between :start and :end
                         """)
                 .param("tenant", store.value())
                 .param("start", range.startDate())
                 .param("end", range.endDate())
                 .query(rs -> {
-                    long[] ids = longs(rs.getArray(1));
-                    long[] orders = longs(rs.getArray(2));
-                    long[] milli = longs(rs.getArray(3));
-                    for (int i = 0; i < ids.length; i++) {
-                        totals.add(ids[i], orders[i], milli[i]);
+                    ByteBuffer day = ByteBuffer.wrap(rs.getBytes(1));
+                    while (day.remaining() >= ENTRY_BYTES) {
+                        totals.add(day.getLong(), day.getInt(), day.getLong());
                     }
                 });
         List<CustomerTotals.Total> top = totals.top(ranking == Ranking.ORDERS, limit);
@@ -94,25 +94,5 @@ class CustomerSales {
                     names.put(rs.getLong(1), new Name(rs.getString(2), rs.getString(3), rs.getString(4)));
                 });
         return names;
-    }
-
-    private static long[] longs(Array array) throws SQLException {
-        Object values = array.getArray();
-        if (values instanceof long[] primitive) {
-            return primitive;
-        }
-        if (values instanceof int[] ints) {
-            long[] copy = new long[ints.length];
-            for (int i = 0; i < ints.length; i++) {
-                copy[i] = ints[i];
-            }
-            return copy;
-        }
-        Object[] boxed = (Object[]) values;
-        long[] copy = new long[boxed.length];
-        for (int i = 0; i < boxed.length; i++) {
-            copy[i] = ((Number) boxed[i]).longValue();
-        }
-        return copy;
     }
 }

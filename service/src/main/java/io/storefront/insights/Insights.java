@@ -26,13 +26,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** The insights module's API: a store's figures for a range of its own (shop-local) dates. */
+/**
+ * The insights module's API: a store's figures for a range of its own (shop-local) dates.
+ *
+ * <p>The dashboard's figures come from independent reads that run side by side, each on its own connection
+ * (and so its own snapshot: a write landing mid-request may show in one card and not yet in another).
+ */
 @Service
-@Transactional(readOnly = true)
 public class Insights {
 
     private final Stores stores;
@@ -43,10 +51,12 @@ public class Insights {
     private final LastSyncs lastSyncs;
     private final InsightsSettings settings;
     private final Clock clock;
+    private final Executor executor;
 
     Insights(Stores stores, SalesDays salesDays, ProductSales productSales, CustomerSales customerSales,
             AbandonedCheckouts abandonedCheckouts, LastSyncs lastSyncs, InsightsSettings settings,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, @Qualifier("applicationTaskExecutor") Executor executor) {
+        this.executor = executor;
         this.stores = stores;
         this.salesDays = salesDays;
         this.productSales = productSales;
@@ -65,10 +75,13 @@ public class Insights {
 
     public DashboardFigures dashboard(StoreId store, DateRange range, boolean comparePrevious, boolean shopifyBasis) {
         StoreFacts facts = stores.facts(store);
-        PeriodFigures figures = figures(store, facts.zone(), range, shopifyBasis);
-        PeriodFigures previous = comparePrevious ? figures(store, facts.zone(), range.previous(), shopifyBasis) : null;
+        Supplier<PeriodFigures> figures = figures(store, facts.zone(), range, shopifyBasis);
+        Supplier<PeriodFigures> previous = comparePrevious
+                ? figures(store, facts.zone(), range.previous(), shopifyBasis)
+                : () -> null;
+        Instant lastSynced = lastSyncs.finishedAt(store).orElse(null);
         return new DashboardFigures(facts.currency(), facts.zone().getId(), shopifyBasis ? "shopify" : "orders",
-                lastSyncs.finishedAt(store).orElse(null), figures, previous);
+                lastSynced, figures.get(), previous.get());
     }
 
     public CustomerRanking customers(StoreId store, DateRange range, boolean byOrders, int limit) {
@@ -110,14 +123,38 @@ public class Insights {
                 next);
     }
 
-    private PeriodFigures figures(StoreId store, ZoneId zone, DateRange range, boolean shopifyBasis) {
+    private record Totals(List<SalesDay> days, long newCustomers, List<ProductSale> products) {}
+
+    /** Starts the reads of one period in three lanes (customers, checkouts, the rest); the supplier joins them. */
+    private Supplier<PeriodFigures> figures(StoreId store, ZoneId zone, DateRange range, boolean shopifyBasis) {
         Instant from = range.from(zone);
         Instant until = range.until(zone);
-        List<SalesDay> days = salesDays.between(store, range);
-        Ranked customers = customerSales.ranked(store, range, Ranking.REVENUE, settings.topCustomers());
-        long newCustomers = customerSales.newCustomers(store, from, until);
-        List<ProductSale> products = productSales.between(store, range);
-        var abandoned = abandonedCheckouts.summary(store, from, until, settings.abandonmentWindow(), clock.instant());
+        Instant now = clock.instant();
+        var customers = CompletableFuture.supplyAsync(
+                () -> customerSales.ranked(store, range, Ranking.REVENUE, settings.topCustomers()), executor);
+        var abandoned = CompletableFuture.supplyAsync(
+                () -> abandonedCheckouts.summary(store, from, until, settings.abandonmentWindow(), now), executor);
+        var totals = CompletableFuture.supplyAsync(() -> new Totals(salesDays.between(store, range),
+                customerSales.newCustomers(store, from, until), productSales.between(store, range)), executor);
+        return () -> figures(range, join(totals), join(customers), join(abandoned), shopifyBasis);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private PeriodFigures figures(DateRange range, Totals totals, Ranked customers, AbandonedCheckouts.Summary abandoned,
+            boolean shopifyBasis) {
+        List<SalesDay> days = totals.days();
+        long newCustomers = totals.newCustomers();
+        List<ProductSale> products = totals.products();
 
         long orders = 0;
         BigDecimal revenue = BigDecimal.ZERO;

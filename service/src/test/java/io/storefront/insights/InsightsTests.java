@@ -396,6 +396,22 @@ class InsightsTests extends IntegrationTest {
     }
 
     @Test
+    void erasing_a_store_erases_its_figures_and_leaves_other_stores_alone() {
+        Store gone = seeded(PACIFIC, 9, 60);
+        Store kept = store(TOKYO);
+        StoreRows keptRows = rows(kept, 10, 60);
+        keptRows.insert(jdbc);
+        jdbc.sql("delete from orders where tenant_id = ?").param(gone.tenant()).update();
+        jdbc.sql("delete from tenants where id = ?").param(gone.tenant()).update();
+        for (String table : List.of("insights_sales_days", "insights_product_days", "insights_product_months",
+                "insights_customer_days", "insights_first_orders")) {
+            assertThat(jdbc.sql("select count(*) from " + table + " where tenant_id = ?").param(gone.tenant())
+                    .query(Long.class).single()).as(table).isZero();
+        }
+        assertDashboard(kept, keptRows, START, END);
+    }
+
+    @Test
     void rollups_equal_a_rebuild_from_the_base_tables() {
         Store store = seeded(PACIFIC, 8, 200);
         jdbc.sql("update orders set test = not test, updated_at = now() where tenant_id = ? and shopify_id % 13 = 0")
