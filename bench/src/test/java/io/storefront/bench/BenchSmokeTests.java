@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Each benchmark at a tiny scale, so the drivers cannot rot between real runs. */
+/**
+ * Each benchmark at a tiny scale against the freshly packaged jars, so the drivers cannot rot between real runs
+ * (the reactor builds service/ and shopify-simulator/ before this module).
+ */
 class BenchSmokeTests {
 
     static Database db;
@@ -31,5 +35,12 @@ class BenchSmokeTests {
         assertThat(result.applied()).isEqualTo(result.inInbox());
         assumeTrue(Pgbench.available(), "pgbench is not installed: ceiling not measured");
         assertThat(result.ceiling().tps()).isPositive();
+    }
+
+    @Test
+    void full_sync_and_dashboard_report_figures_and_ceilings() throws Exception {
+        String report = Bench.syncAndDashboard(db, List.of(300), true);
+        assertThat(report).contains("| 300 |").contains("dashboard page (HTML)").contains("(one SQL query)");
+        assertThat(report).doesNotContain("NaN");
     }
 }
