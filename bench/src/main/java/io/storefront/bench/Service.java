@@ -44,6 +44,12 @@ final class Service implements AutoCloseable {
         env.put("STOREFRONT_RATE_LIMITS_USER_BURST", "1000000");
         env.put("STOREFRONT_RATE_LIMITS_USER_PER_MINUTE", "1000000");
         env.put("STOREFRONT_LOG_FORMAT", "");
+        // a benchmark run may tune the service like an operator would (e.g. STOREFRONT_WEBHOOKS_WORKERS)
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("STOREFRONT_") || name.startsWith("SPRING_DATASOURCE_HIKARI_")) {
+                env.put(name, value);
+            }
+        });
         JavaProcess process = JavaProcess.start("service",
                 JavaProcess.repoRoot().resolve("service/target/storefront-insights.jar"),
                 List.of("-Xmx" + heap, "-XX:+UseG1GC"), List.of(), env, port, "/actuator/health/readiness");
