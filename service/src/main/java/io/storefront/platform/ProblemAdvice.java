@@ -33,27 +33,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> fields = ex.getBindingResult().getFieldErrors().stream()
+        return invalid("One or more fields are invalid.", ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> new FieldProblem(e.getField(), String.valueOf(e.getDefaultMessage())))
-                .toList();
-        ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                "One or more fields are invalid.");
-        problem.setProperty("errors", fields);
-        return ResponseEntity.badRequest().body(problem);
+                .toList());
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> fields = ex.getParameterValidationResults().stream()
+        return invalid("One or more parameters are invalid.", ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldProblem(
                         r.getMethodParameter().getParameterName() == null ? "parameter" : r.getMethodParameter().getParameterName(),
                         String.valueOf(e.getDefaultMessage()))))
-                .toList();
-        ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                "One or more parameters are invalid.");
-        problem.setProperty("errors", fields);
-        return ResponseEntity.badRequest().body(problem);
+                .toList());
     }
 
     @Override
@@ -69,9 +61,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                "Parameter '" + ex.getName() + "' has an invalid value.");
-        problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), "invalid value")));
+        return invalid("Parameter '" + ex.getName() + "' has an invalid value.",
+                List.of(new FieldProblem(ex.getName(), "invalid value")));
+    }
+
+    private static ResponseEntity<Object> invalid(String detail, List<FieldProblem> fields) {
+        ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+        problem.setProperty("errors", fields);
         return ResponseEntity.badRequest().body(problem);
     }
 
