@@ -46,6 +46,7 @@ public class AdminApi {
     private final Map<String, Double> requestedCosts = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Timer throttleWaits;
+    private final io.micrometer.core.instrument.Counter costSpent;
 
     AdminApi(ShopifySettings settings, JsonMapper json, MeterRegistry meters, ObjectProvider<Clock> clock) {
         this.settings = settings;
@@ -59,6 +60,9 @@ public class AdminApi {
                 .build();
         this.throttleWaits = Timer.builder("shopify.throttle.waits")
                 .description("time spent waiting for the cost bucket before sending a query").register(meters);
+        this.costSpent = io.micrometer.core.instrument.Counter.builder("shopify.query.cost")
+                .description("cost points Shopify charged (actualQueryCost), to compare sync time with the bucket's minimum")
+                .register(meters);
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
                 settings.initialBackoff().toMillis(), 2.0, 0.5, settings.maxBackoff().toMillis());
         IntervalBiFunction<Object> interval = (attempt, outcome) -> {
@@ -189,6 +193,9 @@ public class AdminApi {
             if (throttle.isObject()) {
                 budget.observe(shop, new ThrottleStatus(throttle.path("maximumAvailable").asDouble(),
                         throttle.path("currentlyAvailable").asDouble(), throttle.path("restoreRate").asDouble()));
+            }
+            if (cost.path("actualQueryCost").isNumber()) {
+                costSpent.increment(cost.path("actualQueryCost").asDouble());
             }
             if (cost.path("requestedQueryCost").isNumber()) {
                 requestedCosts.put(query, cost.path("requestedQueryCost").asDouble());
