@@ -26,16 +26,17 @@ public final class Bench {
             }
         }
         if (names.isEmpty() || names.contains("all")) {
-            names = List.of("webhooks", "sync", "scale");
+            names = List.of("webhooks", "sync", "scale", "throttled");
         }
         try (Database db = Database.start()) {
             for (String name : names) {
                 String report = switch (name) {
                     case "webhooks" -> webhooks(db, smoke);
                     case "sync" -> syncAndDashboard(db, smoke ? List.of(2_000) : List.of(1_000_000), smoke);
+                    case "throttled" -> throttled(db, smoke ? 200 : 4_000);
                     case "scale" -> syncAndDashboard(db, smoke ? List.of(500, 2_000) : List.of(10_000, 100_000), smoke);
                     default -> throw new IllegalArgumentException("unknown benchmark " + name
-                            + " (webhooks, sync, scale, all)");
+                            + " (webhooks, sync, scale, throttled, all)");
                 };
                 System.out.println(report);
                 Path out = JavaProcess.repoRoot().resolve("bench/target/results/" + name + ".md");
@@ -105,6 +106,24 @@ public final class Bench {
                 }
             }
             md.append(dashboards);
+        }
+        return md.toString();
+    }
+
+    static String throttled(Database db, int changes) throws Exception {
+        StringBuilder md = new StringBuilder("## Throttled incremental sync\n\n");
+        try (Simulator simulator = Simulator.start();
+                Service service = Service.start(db, simulator.apiBaseUrl(), "512m")) {
+            service.register();
+            ThrottledSyncBenchmark.Result r = new ThrottledSyncBenchmark().run(simulator, service, changes);
+            md.append(f("%s. Shopify's standard plan as the simulator enforces it (bucket %.0f points, %.0f points/s). "
+                    + "About %,d changed records (orders, customers, products, checkouts) fetched by cursor pages on "
+                    + "`updated_at`. Minimum = (cost charged − bucket) / restore rate.%n%n", machine(),
+                    ThrottledSyncBenchmark.BUCKET, ThrottledSyncBenchmark.RESTORE_PER_SECOND, r.changes()));
+            md.append("| cost charged (points) | minimum s | sync s | sync / minimum | THROTTLED answers |\n|---|---|---|---|---|\n");
+            md.append(f("| %,.0f | %.1f | %.1f | %.2f | %.0f |%n", r.cost(), r.minimumSeconds(), r.sync().toMillis() / 1000.0,
+                    r.minimumSeconds() == 0 ? Double.NaN : r.sync().toMillis() / 1000.0 / r.minimumSeconds(), r.throttled()));
+            md.append(f("%nRecords written per resource: %s%n", r.counts()));
         }
         return md.toString();
     }

@@ -43,6 +43,10 @@ final class Simulator implements AutoCloseable {
         return new Shop(domain, created.get("accessToken").asString(), created.get("apiSecret").asString());
     }
 
+    void activity(String domain, Map<String, Integer> changes) throws IOException, InterruptedException {
+        call("POST", "/_sim/shops/" + domain + "/activity", changes);
+    }
+
     JsonNode summary(String domain) throws IOException, InterruptedException {
         return call("GET", "/_sim/shops/" + domain + "/summary", null);
     }

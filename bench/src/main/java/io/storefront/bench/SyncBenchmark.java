@@ -69,7 +69,20 @@ final class SyncBenchmark {
                 generation, run.get("counts"));
     }
 
-    private static JsonNode awaitFinished(Service service, UUID tenant, Duration timeout) throws Exception {
+    static JsonNode awaitRun(Service service, UUID tenant, String runId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode run = service.call("GET", "/api/shopify/sync/" + runId, tenant, null);
+            String status = run.path("status").asString();
+            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+                return run;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("sync " + runId + " still running after " + timeout);
+    }
+
+    static JsonNode awaitFinished(Service service, UUID tenant, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode runs = service.call("GET", "/api/shopify/sync", tenant, null);

@@ -43,4 +43,10 @@ class BenchSmokeTests {
         assertThat(report).contains("| 300 |").contains("dashboard page (HTML)").contains("(one SQL query)");
         assertThat(report).doesNotContain("NaN");
     }
+
+    @Test
+    void throttled_sync_reports_cost_against_the_buckets_minimum() throws Exception {
+        String report = Bench.throttled(db, 120);
+        assertThat(report).contains("| cost charged (points) |").containsPattern("\\| [0-9,]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
+    }
 }
