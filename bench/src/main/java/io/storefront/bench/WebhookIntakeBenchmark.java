@@ -66,7 +66,7 @@ final class WebhookIntakeBenchmark {
             url = service.baseUrl() + "/api/webhook/" + tenant;
 
             closedLoop(settings.concurrency(), Duration.ofSeconds(2)); // warm-up: JIT, connection pools
-            Phase sustained = closedLoop(settings.concurrency(), settings.phase());
+            Phase sustained = Wrk.available() ? wrk(settings) : closedLoop(settings.concurrency(), settings.phase());
             double max = sustained.achievedPerSecond();
             Phase half = openLoop("50 %", max * 0.5, settings.phase());
             Phase ninety = openLoop("90 %", max * 0.9, settings.phase());
@@ -103,6 +103,18 @@ final class WebhookIntakeBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Phase("sustained (closed loop, " + concurrency + " connections)", Double.NaN, ok.get() / seconds,
                 ok.get(), errors.get(), latencies.percentileMs(50), latencies.percentileMs(99));
+    }
+
+    private Phase wrk(Settings settings) throws Exception {
+        java.util.List<byte[]> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            bodies.add(template.replace("5829364019283", Long.toString(nextOrderId.incrementAndGet())).getBytes(StandardCharsets.UTF_8));
+        }
+        Wrk.Result r = Wrk.run(url, SHOP, bodies, WebhookIntakeBenchmark::sign, settings.concurrency(),
+                (int) settings.phase().toSeconds());
+        acknowledged.addAndGet(r.requests() - r.errors());
+        return new Phase("sustained (wrk, closed loop, " + settings.concurrency() + " connections)", Double.NaN,
+                r.perSecond(), r.requests() - r.errors(), r.errors(), r.p50Ms(), r.p99Ms());
     }
 
     private Phase openLoop(String name, double perSecond, Duration length) throws InterruptedException {

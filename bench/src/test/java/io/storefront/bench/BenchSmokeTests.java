@@ -31,7 +31,8 @@ class BenchSmokeTests {
     void webhook_intake_loses_nothing_and_measures_a_ceiling() throws Exception {
         var result = new WebhookIntakeBenchmark().run(db, new WebhookIntakeBenchmark.Settings(4, Duration.ofSeconds(1)));
         assertThat(result.sustained().achievedPerSecond()).isPositive();
-        assertThat(result.acknowledged()).isPositive().isEqualTo(result.inInbox());
+        // every delivery answered 200 is in the inbox (wrk may leave a few unanswered in flight at its end)
+        assertThat(result.acknowledged()).isPositive().isLessThanOrEqualTo(result.inInbox());
         assertThat(result.applied()).isEqualTo(result.inInbox());
         assumeTrue(Pgbench.available(), "pgbench is not installed: ceiling not measured");
         assertThat(result.ceiling().tps()).isPositive();
