@@ -68,6 +68,7 @@ final class WebhookIntakeBenchmark {
             closedLoop(settings.concurrency(), Duration.ofSeconds(2)); // warm-up: JIT, connection pools
             Phase sustained = Wrk.available() ? wrk(settings) : closedLoop(settings.concurrency(), settings.phase());
             double max = sustained.achievedPerSecond();
+            awaitDrained(db, tenant, Duration.ofMinutes(5)); // the next phases start from a steady state
             Phase half = openLoop("50 %", max * 0.5, settings.phase());
             Phase ninety = openLoop("90 %", max * 0.9, settings.phase());
             openLoop("step base", max * 0.09, settings.phase().dividedBy(2));
