@@ -360,7 +360,7 @@ public final class CatalogLoad implements AutoCloseable {
             long total = written.merge(table, rows, Long::sum);
             if (total >= analyzeAt.getOrDefault(table, FIRST_ANALYZE)) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("analyze " + table.table());
+                    statement.execute("analyze (skip_locked) " + table.table());
                 }
                 commit();
                 analyzeAt.put(table, total * 2);
