@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -23,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * later flush than their parent, but never before it, which is the order of Shopify's bulk JSONL: the set of
  * parents applied by this load lives in a temp table, so no parent needs to stay in memory.
  *
- * <p>Every flush commits. Not thread-safe; close it (try-with-resources) to release the connection.
+ * <p>Every flush commits. With its own connection, a load writes a full batch on a writer thread while the
+ * caller parses and buffers the next one: parsing and the database overlap, and at most two batches are held.
+ * Not thread-safe otherwise; close it (try-with-resources) to release the connection.
  */
 public final class CatalogLoad implements AutoCloseable {
 
@@ -37,6 +43,8 @@ public final class CatalogLoad implements AutoCloseable {
             CatalogTable.ORDER_ITEMS, CatalogTable.ORDERS,
             CatalogTable.REFUNDS, CatalogTable.ORDERS);
 
+    private static final long FIRST_ANALYZE = 2_000;
+
     private final StoreId store;
     private final Connection connection;
     private final JsonMapper json;
@@ -46,13 +54,18 @@ public final class CatalogLoad implements AutoCloseable {
     /** False when the caller's Spring transaction owns the connection: then this load neither commits nor closes it. */
     private final boolean ownTransaction;
     private final Runnable release;
-    private final Map<CatalogTable, CopyRows> buffers = new EnumMap<>(CatalogTable.class);
+    /** Written by the writer thread, read by the caller only after awaiting the write. */
     private final Map<Resource, Long> applied = new EnumMap<>(Resource.class);
-    private final CopyRows checkoutItems = new CopyRows();
-    private final Map<CatalogTable, CopyRows> presentIds = new EnumMap<>(CatalogTable.class);
-    private int buffered;
+    private Batch filling = new Batch();
+    /** The batch being written (pipelined), or written last; its buffers are reused once the write is done. */
+    private Batch spare = new Batch();
+    private @Nullable Future<?> writing;
+    private boolean failed;
     private boolean closed;
     private long databaseNanos;
+    /** Rows this load wrote per table, and from how many on it analyzes that table again (writer thread only). */
+    private final Map<CatalogTable, Long> written = new EnumMap<>(CatalogTable.class);
+    private final Map<CatalogTable, Long> analyzeAt = new EnumMap<>(CatalogTable.class);
 
 
     CatalogLoad(StoreId store, Connection connection, boolean ownTransaction, Runnable release, JsonMapper json,
@@ -65,12 +78,6 @@ public final class CatalogLoad implements AutoCloseable {
         this.batchSize = batchSize;
         this.trackSeen = trackSeen;
         this.changed = changed;
-        for (CatalogTable table : CatalogTable.values()) {
-            buffers.put(table, new CopyRows());
-        }
-        for (CatalogTable parent : PARENTS) {
-            presentIds.put(parent, new CopyRows());
-        }
         try {
             if (ownTransaction) {
                 connection.setAutoCommit(false);
@@ -150,7 +157,7 @@ public final class CatalogLoad implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the load is closed");
         }
-        checkoutItems.add(checkoutId).add(checkoutItems.rows()).add(json.writeValueAsString(item)).endRow();
+        filling.checkoutItems.add(checkoutId).add(filling.checkoutItems.rows()).add(json.writeValueAsString(item)).endRow();
         counted();
     }
 
@@ -162,7 +169,7 @@ public final class CatalogLoad implements AutoCloseable {
         if (!trackSeen) {
             throw new IllegalStateException("this load does not track the records it has seen");
         }
-        presentIds.get(tableOf(resource)).add(shopifyId).endRow();
+        filling.presentIds.get(tableOf(resource)).add(shopifyId).endRow();
         counted();
     }
 
@@ -176,14 +183,83 @@ public final class CatalogLoad implements AutoCloseable {
         return applied.getOrDefault(resource, 0L);
     }
 
-    /**
-     * Writes and commits what is buffered. A flush that lost a deadlock to a concurrent writer (a webhook worker)
-     * is retried: its transaction was rolled back whole and the rows are still buffered.
-     */
+    /** Writes and commits what is buffered, and waits until it (and any batch before it) is written. */
     public void flush() {
+        handOff();
+        awaitWrite();
+    }
+
+    /**
+     * Starts writing the buffered batch once the previous one is written: on a writer thread when this load
+     * owns its connection, otherwise right here.
+     */
+    private void handOff() {
+        awaitWrite();
+        Batch batch = filling;
+        if (batch.count == 0) {
+            return;
+        }
+        filling = spare;
+        spare = batch;
+        if (!ownTransaction) {
+            try {
+                write(batch);
+            } catch (RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+            published(batch);
+            return;
+        }
+        FutureTask<Void> task = new FutureTask<>(() -> write(batch), null);
+        writing = task;
+        Thread writer = new Thread(task, "catalog-load-" + store);
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Waits for the batch being written; a failure of its write is thrown here, on the caller's thread. */
+    private void awaitWrite() {
+        Future<?> pending = writing;
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed = true;
+            throw new DataAccessResourceFailureException("interrupted while a batch of catalog records was written", e);
+        } catch (ExecutionException e) {
+            writing = null;
+            failed = true;
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new DataAccessResourceFailureException("could not write a batch of catalog records", e.getCause());
+        }
+        writing = null;
+        published(spare);
+    }
+
+    /** The batch is written: listeners hear of it on the caller's thread, and its buffers are free again. */
+    private void published(Batch batch) {
+        for (CatalogTable parent : PARENTS) {
+            if (!batch.rows.get(parent).isEmpty()) {
+                changed.accept(resourceOf(parent));
+            }
+        }
+        batch.clear();
+    }
+
+    /**
+     * A write that lost a deadlock to a concurrent writer (a webhook worker) is retried: its transaction was
+     * rolled back whole and the rows are still in the batch.
+     */
+    private void write(Batch batch) {
         for (int attempt = 1; ; attempt++) {
             try {
-                flushOnce();
+                writeOnce(batch);
                 return;
             } catch (PessimisticLockingFailureException e) {
                 if (!ownTransaction || attempt >= 5) {
@@ -199,15 +275,12 @@ public final class CatalogLoad implements AutoCloseable {
         }
     }
 
-    private void flushOnce() {
-        if (buffered == 0) {
-            return;
-        }
+    private void writeOnce(Batch batch) {
         long started = System.nanoTime();
         try {
             PGConnection pg = connection.unwrap(PGConnection.class);
             for (CatalogTable parent : PARENTS) {
-                CopyRows rows = buffers.get(parent);
+                CopyRows rows = batch.rows.get(parent);
                 if (rows.isEmpty()) {
                     continue;
                 }
@@ -227,14 +300,14 @@ public final class CatalogLoad implements AutoCloseable {
                 }
             }
             for (CatalogTable parent : PARENTS) {
-                CopyRows ids = presentIds.get(parent);
+                CopyRows ids = batch.presentIds.get(parent);
                 if (!ids.isEmpty()) {
                     pg.getCopyAPI().copyIn("copy " + parent.seen() + " (shopify_id) from stdin", new CharSequenceReader(ids.text()), 1 << 16);
                 }
             }
-            if (!checkoutItems.isEmpty()) {
+            if (!batch.checkoutItems.isEmpty()) {
                 pg.getCopyAPI().copyIn("copy stage_checkout_items (checkout_id, position, item) from stdin",
-                        new CharSequenceReader(checkoutItems.text()), 1 << 16);
+                        new CharSequenceReader(batch.checkoutItems.text()), 1 << 16);
                 try (PreparedStatement append = connection.prepareStatement("""
                         update checkouts c set line_items = c.line_items || s.items
                         from (select checkout_id, jsonb_agg(item order by position) items from stage_checkout_items
@@ -246,7 +319,7 @@ public final class CatalogLoad implements AutoCloseable {
                 }
             }
             for (CatalogTable child : PARENT_OF.keySet()) {
-                CopyRows rows = buffers.get(child);
+                CopyRows rows = batch.rows.get(child);
                 if (rows.isEmpty()) {
                     continue;
                 }
@@ -261,20 +334,38 @@ public final class CatalogLoad implements AutoCloseable {
                 statement.execute("truncate " + String.join(", ", java.util.Arrays.stream(CatalogTable.values()).map(CatalogTable::stage).toList()));
             }
             commit();
-            buffered = 0;
+            analyzeGrown(batch);
             databaseNanos += System.nanoTime() - started;
         } catch (SQLException | java.io.IOException e) {
             rollbackQuietly();
             throw failure("could not write a batch of catalog records", e);
         }
-        for (CatalogTable parent : PARENTS) {
-            if (!buffers.get(parent).isEmpty()) {
-                changed.accept(resourceOf(parent));
+    }
+
+    /**
+     * Autovacuum analyzes far too late during a bulk load: on statistics from when a store's tables were nearly
+     * empty, the insights triggers' joins scan every order of the store per line item, and a 100,000-order
+     * sync spent most of its time there. Analyzing each table whenever this load has doubled what it wrote to
+     * it keeps the plans right for a few analyzes per table.
+     */
+    private void analyzeGrown(Batch batch) throws SQLException {
+        if (!ownTransaction) {
+            return;
+        }
+        for (CatalogTable table : CatalogTable.values()) {
+            long rows = batch.rows.get(table).rows();
+            if (rows == 0) {
+                continue;
+            }
+            long total = written.merge(table, rows, Long::sum);
+            if (total >= analyzeAt.getOrDefault(table, FIRST_ANALYZE)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("analyze (skip_locked) " + table.table());
+                }
+                commit();
+                analyzeAt.put(table, total * 2);
             }
         }
-        buffers.values().forEach(CopyRows::clear);
-        presentIds.values().forEach(CopyRows::clear);
-        checkoutItems.clear();
     }
 
     /**
@@ -325,14 +416,16 @@ public final class CatalogLoad implements AutoCloseable {
         }
     }
 
-    /** Flushes what is left and releases the connection. */
+    /** Flushes what is left (unless a write failed) and releases the connection. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         try {
-            flush();
+            if (!failed) {
+                flush();
+            }
         } finally {
             closeQuietly();
         }
@@ -340,11 +433,32 @@ public final class CatalogLoad implements AutoCloseable {
 
     /** Releases the connection without writing what is buffered. */
     public void abandon() {
-        buffers.values().forEach(CopyRows::clear);
-        presentIds.values().forEach(CopyRows::clear);
-        checkoutItems.clear();
-        buffered = 0;
+        filling.clear();
         closeQuietly();
+    }
+
+    /** Records of one write, in COPY format: filled by the caller, then written (pipelined: by the writer thread). */
+    private static final class Batch {
+        final Map<CatalogTable, CopyRows> rows = new EnumMap<>(CatalogTable.class);
+        final Map<CatalogTable, CopyRows> presentIds = new EnumMap<>(CatalogTable.class);
+        final CopyRows checkoutItems = new CopyRows();
+        int count;
+
+        Batch() {
+            for (CatalogTable table : CatalogTable.values()) {
+                rows.put(table, new CopyRows());
+            }
+            for (CatalogTable parent : PARENTS) {
+                presentIds.put(parent, new CopyRows());
+            }
+        }
+
+        void clear() {
+            rows.values().forEach(CopyRows::clear);
+            presentIds.values().forEach(CopyRows::clear);
+            checkoutItems.clear();
+            count = 0;
+        }
     }
 
     private void stageVariant(long productId, VariantRecord v) {
@@ -364,12 +478,12 @@ public final class CatalogLoad implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the load is closed");
         }
-        return buffers.get(table);
+        return filling.rows.get(table);
     }
 
     private void counted() {
-        if (++buffered >= batchSize) {
-            flush();
+        if (++filling.count >= batchSize) {
+            handOff();
         }
     }
 
@@ -397,6 +511,7 @@ public final class CatalogLoad implements AutoCloseable {
 
     private void closeQuietly() {
         closed = true;
+        awaitWriterQuietly();
         try {
             if (!connection.isClosed()) {
                 if (ownTransaction) {
@@ -417,6 +532,29 @@ public final class CatalogLoad implements AutoCloseable {
             // returned to the pool regardless; a broken connection is evicted by it
         } finally {
             release.run();
+        }
+    }
+
+    /** The connection is the writer's until its write ends, even when the caller was interrupted meanwhile. */
+    private void awaitWriterQuietly() {
+        Future<?> pending = writing;
+        if (pending == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                pending.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                break;
+            }
+        }
+        writing = null;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

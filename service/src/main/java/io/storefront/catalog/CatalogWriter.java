@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class CatalogWriter {
 
-    static final int BULK_BATCH_SIZE = 10_000;
+    static final int BULK_BATCH_SIZE = 25_000;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;

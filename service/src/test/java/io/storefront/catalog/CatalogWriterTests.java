@@ -23,6 +23,7 @@ class CatalogWriterTests extends IntegrationTest {
     @Autowired CatalogWriter writer;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactions;
+    @Autowired javax.sql.DataSource dataSource;
 
     StoreId store;
     StoreId otherStore;
@@ -71,6 +72,41 @@ class CatalogWriterTests extends IntegrationTest {
                 .query(BigDecimal.class).single()).isEqualByComparingTo("1.00");
         assertThat(jdbc.sql("select count(*) from order_items where tenant_id = ?").param(otherStore.value())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_load_writing_batches_on_its_writer_thread_keeps_every_parent_and_child() {
+        long applied;
+        java.sql.Connection connection = connection();
+        try (CatalogLoad load = new CatalogLoad(store, connection, true, () -> close(connection),
+                new tools.jackson.databind.json.JsonMapper(), 3, true, resource -> { })) {
+            for (long id = 1; id <= 50; id++) {
+                load.order(order(id, T1, "10.00"));
+                load.lineItem(id, item(1000 + id, 1, "10.00"));
+            }
+            load.flush();
+            applied = load.applied(Resource.ORDERS);
+        }
+
+        assertThat(applied).isEqualTo(50);
+        assertThat(jdbc.sql("select count(*) from order_items where tenant_id = ? and order_id = shopify_id - 1000")
+                .param(store.value()).query(Long.class).single()).isEqualTo(50);
+    }
+
+    java.sql.Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void close(java.sql.Connection connection) {
+        try {
+            connection.close();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
