@@ -75,7 +75,11 @@ enum CatalogTable {
     String upsertParent() {
         String cols = String.join(", ", columns);
         return "insert into " + table + " as t (tenant_id, " + cols + ")"
-                + " select distinct on (shopify_id) cast(? as uuid), " + cols + " from " + stage()
+                + " select distinct on (shopify_id) k.tenant_id, " + cols + " from " + stage() + " s"
+                + " cross join (select cast(? as uuid) as tenant_id) k"
+                // a record Shopify deleted stays deleted, whatever arrives late
+                + " where not exists (select 1 from deleted_records d where d.tenant_id = k.tenant_id"
+                + " and d.resource = '" + table + "' and d.shopify_id = s.shopify_id)"
                 + " order by shopify_id, updated_at desc"
                 + " on conflict (tenant_id, shopify_id) do update set " + assignments(dataColumns)
                 + " where excluded.updated_at >= t.updated_at"

@@ -62,10 +62,14 @@ public class CatalogWriter {
     /** {@code refunds/create}: a refund arrives on its own, without a new version of its order. */
     public void addRefunds(StoreId store, long orderId, List<RefundRecord> refunds) {
         transactions.executeWithoutResult(status -> refunds.forEach(refund -> jdbc.sql("""
-                insert into refunds (tenant_id, shopify_id, order_id, created_at, amount) values (?, ?, ?, ?, ?)
+                insert into refunds (tenant_id, shopify_id, order_id, created_at, amount)
+                select ?, ?, ?, ?, ?
+                 where not exists (select 1 from deleted_records d
+                                    where d.tenant_id = ? and d.resource = 'orders' and d.shopify_id = ?)
                 on conflict (tenant_id, shopify_id) do update set order_id = excluded.order_id,
                     created_at = excluded.created_at, amount = excluded.amount""")
-                .params(store.value(), refund.id(), orderId, java.sql.Timestamp.from(refund.createdAt()), refund.amount())
+                .params(store.value(), refund.id(), orderId, java.sql.Timestamp.from(refund.createdAt()), refund.amount(),
+                        store.value(), orderId)
                 .update()));
         events.publishEvent(new CatalogChanged(store, Resource.ORDERS));
     }
@@ -86,6 +90,8 @@ public class CatalogWriter {
                 }
                 default -> { }
             }
+            jdbc.sql("insert into deleted_records (tenant_id, resource, shopify_id) values (?, ?, ?) on conflict do nothing")
+                    .params(store.value(), resource.path(), shopifyId).update();
             return jdbc.sql("delete from " + resource.path() + " where tenant_id = ? and shopify_id = ?")
                     .params(store.value(), shopifyId).update() > 0;
         });

@@ -62,6 +62,25 @@ class CatalogWriterTests extends IntegrationTest {
     }
 
     @Test
+    void an_order_deleted_at_shopify_does_not_come_back_with_a_late_update_or_refund() {
+        writer.upsertOrders(store, List.of(order(77, T1, "30.00", item(771, 1, "30.00"))));
+        writer.delete(store, Resource.ORDERS, 77);
+
+        long applied = writer.upsertOrders(store, List.of(order(77, T2, "30.00", item(771, 1, "30.00"))));
+        writer.addRefunds(store, 77, List.of(new RefundRecord(7701, T2, new BigDecimal("5.00"))));
+
+        assertThat(applied).isZero();
+        assertThat(jdbc.sql("select count(*) from orders where tenant_id = ? and shopify_id = 77").param(store.value())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from order_items where tenant_id = ? and order_id = 77").param(store.value())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from refunds where tenant_id = ? and order_id = 77").param(store.value())
+                .query(Long.class).single()).isZero();
+        // the same id in another store is another order
+        assertThat(writer.upsertOrders(otherStore, List.of(order(77, T2, "30.00", item(771, 1, "30.00"))))).isEqualTo(1);
+    }
+
+    @Test
     void keeps_the_same_ids_of_two_stores_apart() {
         writer.upsertOrders(store, List.of(order(1, T1, "1.00", item(11, 1, "1.00"))));
         writer.upsertOrders(otherStore, List.of(order(1, T1, "2.00", item(11, 1, "2.00"))));
