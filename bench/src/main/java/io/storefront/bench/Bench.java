@@ -95,7 +95,7 @@ public final class Bench {
                         r.sync().toMillis() / 1000.0, r.rowsPerSecond(), r.copyRowsPerSecond(),
                         100 * r.rowsPerSecond() / r.copyRowsPerSecond(), r.peakHeapMiB(), r.peakRssMiB()));
                 DashboardBenchmark.Result d = new DashboardBenchmark().run(db, service, r.tenant(), Service.PASSWORD,
-                        smoke ? 5 : 200);
+                        smoke ? 5 : 50);
                 dashboards.append(f("%n### Dashboard, %,d-order store, one-year range (%d requests each after warm-up)%n%n",
                         orders, d.requests()));
                 dashboards.append("| endpoint | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|\n");

@@ -149,7 +149,7 @@ final class DashboardBenchmark {
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form);
         if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the sign-in page");
+            throw new IllegalStateException("no CSRF token on the sign-in page: " + form.substring(0, Math.min(300, form.length())));
         }
         String body = "email=" + URLEncoder.encode(service.email, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
