@@ -37,6 +37,9 @@ final class Database implements AutoCloseable {
         }
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "300")
+                // zonky's defaults are -F and synchronous_commit=off; measure what production runs
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("max_wal_size", "4GB")
                 .start();

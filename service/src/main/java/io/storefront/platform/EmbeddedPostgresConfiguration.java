@@ -32,6 +32,10 @@ class EmbeddedPostgresConfiguration {
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "200")
+                // zonky starts PostgreSQL with -F and synchronous_commit=off (fine for tests); a delivery answered
+                // 200 must survive a power cut, so the embedded default is durable
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)",
                 postgres.getPort(), pgData, (System.nanoTime() - started) / 1_000_000);
