@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storefront.simulator.ShopSpec;
 import io.storefront.simulator.store.StoreSummary;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class FullSyncTests extends SimulatorTest {
 
-    @Autowired JdbcClient jdbc;
 
     @Test
     void a_first_full_sync_reproduces_every_record_and_amount_of_the_shop() {
@@ -60,18 +55,5 @@ class FullSyncTests extends SimulatorTest {
                 .query(Long.class).single()).isEqualTo(expected.testOrders());
         assertThat(jdbc.sql("select count(*) from orders where tenant_id = ? and customer_id is null").param(tenant)
                 .query(Long.class).single()).isEqualTo(expected.guestOrders());
-    }
-
-    List<Long> ids(String table, UUID tenant) {
-        return jdbc.sql("select shopify_id from " + table + " where tenant_id = ?").param(tenant).query(Long.class).list();
-    }
-
-    long count(String table, UUID tenant) {
-        return jdbc.sql("select count(*) from " + table + " where tenant_id = ?").param(tenant).query(Long.class).single();
-    }
-
-    BigDecimal sum(String table, String column, UUID tenant) {
-        return jdbc.sql("select coalesce(sum(" + column + "), 0) from " + table + " where tenant_id = ?").param(tenant)
-                .query(BigDecimal.class).single();
     }
 }

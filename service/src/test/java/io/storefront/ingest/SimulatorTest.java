@@ -16,6 +16,22 @@ abstract class SimulatorTest extends IntegrationTest {
 
     private static final AtomicInteger SHOPS = new AtomicInteger();
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    java.util.List<Long> ids(String table, UUID tenant) {
+        return jdbc.sql("select shopify_id from " + table + " where tenant_id = ?").param(tenant).query(Long.class).list();
+    }
+
+    long count(String table, UUID tenant) {
+        return jdbc.sql("select count(*) from " + table + " where tenant_id = ?").param(tenant).query(Long.class).single();
+    }
+
+    java.math.BigDecimal sum(String table, String column, UUID tenant) {
+        return jdbc.sql("select coalesce(sum(" + column + "), 0) from " + table + " where tenant_id = ?").param(tenant)
+                .query(java.math.BigDecimal.class).single();
+    }
+
     record ConnectedShop(ShopCredentials credentials, Api.Session user, UUID tenant) {
         String domain() {
             return credentials.domain();
