@@ -9,7 +9,9 @@ import java.sql.SQLException;
 /**
  * The PostgreSQL both the service and the ceiling run against: {@code BENCH_DATABASE_URL} (a libpq-style
  * {@code host port database user} quadruple is derived from it for pgbench), or an embedded PostgreSQL 17 with
- * durable, default settings (fsync on) so the figures mean what they would in production.
+ * durable, default settings (fsync on) so the figures mean what they would in production. {@code BENCH_DATA_DIR}
+ * keeps the embedded database's files between runs (so {@code bench/run dashboard} can re-measure a store synced
+ * by an earlier {@code bench/run sync}).
  */
 final class Database implements AutoCloseable {
 
@@ -35,7 +37,12 @@ final class Database implements AutoCloseable {
             String user = System.getenv().getOrDefault("BENCH_DATABASE_USER", "postgres");
             return new Database(uri.getHost(), uri.getPort(), uri.getPath().substring(1), user, null);
         }
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        String dataDir = System.getenv("BENCH_DATA_DIR");
+        if (dataDir != null && !dataDir.isBlank()) {
+            builder.setDataDirectory(java.nio.file.Path.of(dataDir)).setCleanDataDirectory(false);
+        }
+        EmbeddedPostgres pg = builder
                 .setServerConfig("max_connections", "300")
                 // zonky's defaults are -F and synchronous_commit=off; measure what production runs
                 .setServerConfig("fsync", "on")

@@ -68,6 +68,13 @@ final class Service implements AutoCloseable {
         token = r.get("token").asString();
     }
 
+    /** Signs in as the owner of a store an earlier run made (every benchmark user has {@link #PASSWORD}). */
+    void signIn(String ownerEmail) throws IOException, InterruptedException {
+        email = ownerEmail;
+        JsonNode r = call("POST", "/api/auth/login", null, Map.of("email", email, "password", PASSWORD));
+        token = r.get("token").asString();
+    }
+
     UUID connect(String domain, String accessToken, String apiSecret) throws IOException, InterruptedException {
         JsonNode r = call("POST", "/api/tenant", null, Map.of("name", domain, "shopifyDomain", domain,
                 "shopifyToken", accessToken, "apiSecret", apiSecret));

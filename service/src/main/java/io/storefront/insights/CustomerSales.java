@@ -2,7 +2,6 @@ package io.storefront.insights;
 
 import io.storefront.tenants.StoreId;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,9 +28,6 @@ class CustomerSales {
 
     record Ranked(CustomerCounts counts, List<CustomerSale> top) {}
 
-    /** One customer of a day in {@code packed}: id (int8), orders (int4), revenue in thousandths (int8). */
-    private static final int ENTRY_BYTES = 20;
-
     private record Name(@Nullable String email, @Nullable String firstName, @Nullable String lastName) {}
 
     private final JdbcClient jdbc;
@@ -51,19 +47,17 @@ class CustomerSales {
                 .param("start", range.startDate())
                 .param("end", range.endDate())
                 .query(rs -> {
-                    ByteBuffer day = ByteBuffer.wrap(rs.getBytes(1));
-                    while (day.remaining() >= ENTRY_BYTES) {
-                        totals.add(day.getLong(), day.getInt(), day.getLong());
-                    }
+                    totals.addDay(rs.getBytes(1));
                 });
-        List<CustomerTotals.Total> top = totals.top(ranking == Ranking.ORDERS, limit);
+        CustomerTotals.Summary summary = totals.summarize(ranking == Ranking.ORDERS, limit);
+        List<CustomerTotals.Total> top = summary.top();
         Map<Long, Name> names = names(store, top.stream().map(CustomerTotals.Total::customerId).toList());
         List<CustomerSale> sales = top.stream().map(t -> {
             Name name = names.getOrDefault(t.customerId(), new Name(null, null, null));
             return new CustomerSale(t.customerId(), name.email(), name.firstName(), name.lastName(), t.orders(),
                     t.revenue());
         }).toList();
-        return new Ranked(new CustomerCounts(totals.customers(), totals.customersWithAtLeast(2)), sales);
+        return new Ranked(new CustomerCounts(summary.customers(), summary.repeatCustomers()), sales);
     }
 
     /** Customers whose first-ever non-cancelled, non-test order falls in the range. */

@@ -94,7 +94,7 @@ public class Insights {
 
     public ProductPerformance products(StoreId store, DateRange range, int limit) {
         StoreFacts facts = stores.facts(store);
-        List<ProductSale> sales = productSales.between(store, range);
+        List<ProductSale> sales = productSales.between(store, range, LocalDate.now(clock.withZone(facts.zone())));
         long units = sales.stream().mapToLong(ProductSale::units).sum();
         BigDecimal revenue = sales.stream().map(ProductSale::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new ProductPerformance(range.startDate(), range.endDate(), facts.currency(), units,
@@ -135,7 +135,8 @@ public class Insights {
         var abandoned = CompletableFuture.supplyAsync(
                 () -> abandonedCheckouts.summary(store, from, until, settings.abandonmentWindow(), now), executor);
         var totals = CompletableFuture.supplyAsync(() -> new Totals(salesDays.between(store, range),
-                customerSales.newCustomers(store, from, until), productSales.between(store, range)), executor);
+                customerSales.newCustomers(store, from, until),
+                productSales.between(store, range, LocalDate.now(clock.withZone(zone)))), executor);
         return () -> figures(range, join(totals), join(customers), join(abandoned), shopifyBasis);
     }
 

@@ -49,6 +49,7 @@ class EmbeddedPostgresConfiguration {
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(32);
+        dataSource.addDataSourceProperty("prepareThreshold", "-1"); // as spring.datasource.hikari in application.yml
         return dataSource;
     }
 }
