@@ -27,33 +27,41 @@ class Deliveries {
         this.jdbc = jdbc;
     }
 
+    /** A verified delivery as intake stores it. */
+    record NewDelivery(UUID tenantId, String webhookId, String topic, String shopDomain, @Nullable String apiVersion,
+            @Nullable Instant triggeredAt, @Nullable String eventId, byte[] body) {}
+
     /**
-     * The whole of intake's database work: one statement in autocommit. The unique key (tenant, webhook id) is
-     * what makes two simultaneous copies of a delivery end as one row; the loser's insert does nothing.
+     * The whole of intake's database work: one statement per delivery, sent together (one round trip) in the
+     * caller's transaction. The unique key (tenant, webhook id) is what makes two copies of a delivery end as one
+     * row, whether they arrive together or apart; the loser's insert does nothing.
      *
-     * @return false for a delivery the inbox already had
+     * @return per delivery, false for one the inbox already had
      */
-    boolean insert(UUID tenantId, String webhookId, String topic, String shopDomain, @Nullable String apiVersion,
-            @Nullable Instant triggeredAt, @Nullable String eventId, byte[] body) {
-        int rows = jdbc.update("""
+    boolean[] insert(List<NewDelivery> group) {
+        int[][] counts = jdbc.batchUpdate("""
                 insert into webhook_deliveries (tenant_id, webhook_id, topic, shop_domain, api_version, triggered_at,
                                                 event_id, body)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (tenant_id, webhook_id) do nothing""", ps -> {
-            ps.setObject(1, tenantId);
-            ps.setString(2, webhookId);
-            ps.setString(3, topic);
-            ps.setString(4, shopDomain);
-            ps.setString(5, apiVersion);
-            if (triggeredAt == null) {
+                on conflict (tenant_id, webhook_id) do nothing""", group, group.size(), (ps, d) -> {
+            ps.setObject(1, d.tenantId());
+            ps.setString(2, d.webhookId());
+            ps.setString(3, d.topic());
+            ps.setString(4, d.shopDomain());
+            ps.setString(5, d.apiVersion());
+            if (d.triggeredAt() == null) {
                 ps.setNull(6, Types.TIMESTAMP_WITH_TIMEZONE);
             } else {
-                ps.setTimestamp(6, Timestamp.from(triggeredAt));
+                ps.setTimestamp(6, Timestamp.from(d.triggeredAt()));
             }
-            ps.setString(7, eventId);
-            ps.setBytes(8, body);
+            ps.setString(7, d.eventId());
+            ps.setBytes(8, d.body());
         });
-        return rows == 1;
+        boolean[] inserted = new boolean[group.size()];
+        for (int i = 0; i < inserted.length; i++) {
+            inserted[i] = counts[0][i] == 1;
+        }
+        return inserted;
     }
 
     /** Locks a batch that is due; other workers and instances skip these rows until the transaction ends. */

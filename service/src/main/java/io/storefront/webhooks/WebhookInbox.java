@@ -30,13 +30,13 @@ class WebhookInbox {
     private static final byte[] UNKNOWN_TENANT_SECRET = UUID.randomUUID().toString().getBytes();
 
     private final SigningKeys keys;
-    private final Deliveries deliveries;
+    private final InboxWriter writer;
     private final DeliveryWorkers workers;
     private final WebhookMetrics metrics;
 
-    WebhookInbox(SigningKeys keys, Deliveries deliveries, DeliveryWorkers workers, WebhookMetrics metrics) {
+    WebhookInbox(SigningKeys keys, InboxWriter writer, DeliveryWorkers workers, WebhookMetrics metrics) {
         this.keys = keys;
-        this.deliveries = deliveries;
+        this.writer = writer;
         this.workers = workers;
         this.metrics = metrics;
     }
@@ -50,8 +50,8 @@ class WebhookInbox {
         }
         String webhookId = required(headers.webhookId(), "X-Shopify-Webhook-Id");
         String topic = required(headers.topic(), "X-Shopify-Topic");
-        boolean inserted = deliveries.insert(key.storeId().value(), webhookId, topic, key.shopDomain(),
-                headers.apiVersion(), instant(headers.triggeredAt()), headers.eventId(), body);
+        boolean inserted = writer.insert(new Deliveries.NewDelivery(key.storeId().value(), webhookId, topic,
+                key.shopDomain(), headers.apiVersion(), instant(headers.triggeredAt()), headers.eventId(), body));
         if (!inserted) {
             metrics.duplicate(topic);
             return Outcome.DUPLICATE;

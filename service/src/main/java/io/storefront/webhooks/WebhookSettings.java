@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code storefront.webhooks.*}.
  *
  * @param workers threads per instance draining the inbox
+ * @param intakeWriters threads per instance committing accepted deliveries into the inbox, in groups
  * @param batchSize deliveries claimed (and committed) together
  * @param pollInterval how often an idle worker looks for deliveries another instance accepted
  * @param maxAttempts attempts before a delivery is kept as FAILED
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("storefront.webhooks")
 record WebhookSettings(
         @DefaultValue("2") int workers,
+        @DefaultValue("2") int intakeWriters,
         @DefaultValue("200") int batchSize,
         @DefaultValue("250ms") Duration pollInterval,
         @DefaultValue("8") int maxAttempts,
@@ -32,8 +34,8 @@ record WebhookSettings(
         @DefaultValue("7d") Duration retention) {
 
     WebhookSettings {
-        if (workers < 1 || batchSize < 1 || maxAttempts < 1 || retention.isNegative()) {
-            throw new IllegalArgumentException("storefront.webhooks: workers, batch-size and max-attempts must be at least 1, retention not negative");
+        if (workers < 1 || intakeWriters < 1 || batchSize < 1 || maxAttempts < 1 || retention.isNegative()) {
+            throw new IllegalArgumentException("storefront.webhooks: workers, intake-writers, batch-size and max-attempts must be at least 1, retention not negative");
         }
     }
 
