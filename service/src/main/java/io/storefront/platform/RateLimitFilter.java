@@ -31,7 +31,6 @@ class RateLimitFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         return !limits.enabled()
-                || path.startsWith("/api/webhook/")
                 || path.startsWith("/actuator/health")
                 || path.startsWith("/webjars/")
                 || path.startsWith("/static/")

@@ -15,11 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Caps request bodies: 413 up front when Content-Length says too much, and a counting stream for chunked
- * bodies. Webhook intake gets Shopify's larger allowance; everything else the API limit.
+ * bodies. (Webhook intake answers before this filter, with Shopify's larger allowance.)
  */
 class RequestBodyLimit extends OncePerRequestFilter {
-
-    static final long WEBHOOK_LIMIT = 5L * 1024 * 1024;
 
     private final long apiLimit;
     private final JsonMapper json;
@@ -38,16 +36,15 @@ class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().startsWith("/api/webhook/") ? WEBHOOK_LIMIT : apiLimit;
-        if (request.getContentLengthLong() > limit) {
+        if (request.getContentLengthLong() > apiLimit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE,
                     "body-too-large", "Request body too large",
-                    "The request body exceeds " + limit + " bytes."));
+                    "The request body exceeds " + apiLimit + " bytes."));
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        chain.doFilter(new Limited(request, apiLimit), response);
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

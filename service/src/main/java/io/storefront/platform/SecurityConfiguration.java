@@ -23,32 +23,15 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON API is stateless: a bearer JWT (HS256, subject = user id) or nothing. Registration, login, webhook
- * intake (HMAC instead) and the OAuth callback (state + HMAC instead) are open. Operational endpoints have a
+ * The JSON API is stateless: a bearer JWT (HS256, subject = user id) or nothing. Registration, login and the
+ * OAuth callback (state + HMAC instead) are open; webhook intake (HMAC instead) answers before any of these
+ * filters (the webhooks module's intake filter). Operational endpoints have a
  * chain of their own. The web module adds its session chain for the pages.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String[] OPEN_API = {"/api/auth/register", "/api/auth/login", "/api/shopify/callback"};
-
-    /**
-     * Shopify's webhook deliveries authenticate by HMAC (checked by the intake before anything is parsed), come
-     * by the thousand, and carry no user: a chain with nothing to do keeps the intake's path short.
-     */
-    @Bean
-    @Order(0)
-    SecurityFilterChain webhookChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/webhook/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> anonymous.disable())
-                .logout(logout -> logout.disable())
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .headers(SecurityHeaders::apply);
-        return http.build();
-    }
 
     @Bean
     @Order(1)
@@ -89,7 +72,7 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<RequestIds> requestIds() {
         FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -3,6 +3,9 @@ package io.storefront.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -115,8 +118,10 @@ class WebhookIntakeTests extends WebhookIntegrationTest {
         assertThat(unknownTenant.body().replace(unknown.toString(), "{tenant}"))
                 .isEqualTo(badSignature.body().replace(store.tenantId().toString(), "{tenant}"))
                 .isEqualTo(notATenant.body().replace("not-a-uuid", "{tenant}"));
-        assertThat(unknownTenant.headers().firstValue("Content-Type"))
+        assertThat(unknownTenant.headers().firstValue("Content-Type")).hasValue("application/problem+json")
                 .isEqualTo(badSignature.headers().firstValue("Content-Type"));
+        assertThat(badSignature.body()).contains("\"type\":\"/problems/invalid-webhook-signature\"",
+                "\"instance\":\"/api/webhook/" + store.tenantId() + "\"");
         assertThat(inboxRows(store)).isZero();
     }
 
@@ -171,7 +176,25 @@ class WebhookIntakeTests extends WebhookIntegrationTest {
         Store store = connectStore();
         byte[] body = new byte[5 * 1024 * 1024 + 1];
 
-        assertThat(deliver(store, "orders/create", body).statusCode()).isEqualTo(413);
+        HttpResponse<String> response = deliver(store, "orders/create", body);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"/problems/body-too-large\"");
         assertThat(inboxRows(store)).isZero();
+    }
+
+    @Test
+    void answers_other_methods_405_with_a_problem() throws Exception {
+        Store store = connectStore();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(PUBLIC_URL + "/api/webhook/" + store.tenantId())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":405");
     }
 }
