@@ -40,7 +40,7 @@ class ProductSales {
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);
             union.append(i == 0 ? "" : "\n union all\n").append("""
-                    select product_id, custom_title, item_title, %1$sunits as units, %1$srevenue as revenue
+                    select product_id, custom_title, item_title, %1$sunits as units, %1$srevenue_milli as revenue_milli
                     from %2$s where tenant_id = :tenant and %3$s >= :from%4$d and %3$s < :until%4$d"""
                     .formatted(part.sign() < 0 ? "-" : "", part.table(), part.column(), i));
             params.put("from" + i, part.from());
@@ -49,14 +49,14 @@ class ProductSales {
         return jdbc.sql("""
                         select nullif(s.product_id, 0) as product_id,
                                coalesce(p.title, s.item_title, nullif(s.custom_title, ''), 'Untitled item') as title,
-                               coalesce(p.product_type, '') as product_type, s.units, s.revenue
+                               coalesce(p.product_type, '') as product_type, s.units, s.revenue_milli * 0.001 as revenue
                         from (select product_id, custom_title, max(item_title) as item_title,
-                                     sum(units) as units, sum(revenue) as revenue
+                                     sum(units) as units, sum(revenue_milli) as revenue_milli
                               from (%s) sales
                               group by product_id, custom_title
-                              having sum(units) <> 0 or sum(revenue) <> 0) s
+                              having sum(units) <> 0 or sum(revenue_milli) <> 0) s
                         left join products p on p.tenant_id = :tenant and p.shopify_id = s.product_id
-                        order by s.revenue desc, s.product_id, s.custom_title
+                        order by s.revenue_milli desc, s.product_id, s.custom_title
                         """.formatted(union))
                 .params(params)
                 .query(ProductSale.class)

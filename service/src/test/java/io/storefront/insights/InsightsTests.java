@@ -423,11 +423,11 @@ class InsightsTests extends IntegrationTest {
                   from insights_sales_days
                   where tenant_id = :tenant and (orders, revenue, refunds, gross_sales, discounts, cancelled_returns) <> (0, 0, 0, 0, 0, 0)
                   union all
-                  select (day, product_id, custom_title, units, revenue::numeric(20, 2))::text from insights_product_days
-                  where tenant_id = :tenant and (units, revenue) <> (0, 0)
+                  select (day, product_id, custom_title, units, revenue_milli)::text from insights_product_days
+                  where tenant_id = :tenant and (units, revenue_milli) <> (0, 0)
                   union all
-                  select (month, product_id, custom_title, units, revenue::numeric(20, 2))::text from insights_product_months
-                  where tenant_id = :tenant and (units, revenue) <> (0, 0)
+                  select (month, product_id, custom_title, units, revenue_milli)::text from insights_product_months
+                  where tenant_id = :tenant and (units, revenue_milli) <> (0, 0)
                   union all
                   select (day, customer_ids, orders, revenue_milli)::text from insights_customer_days
                   where tenant_id = :tenant and cardinality(customer_ids) > 0
