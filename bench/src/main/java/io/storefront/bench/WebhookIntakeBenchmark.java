@@ -2,9 +2,6 @@ package io.storefront.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,8 +44,9 @@ final class WebhookIntakeBenchmark {
 
     private static final String SECRET = "bench-app-secret";
     private static final String SHOP = "bench-intake.myshopify.com";
+    /** Enough that a stalled server, not a lack of connections, is what delays an open-loop request. */
+    private static final int OPEN_LOOP_CONNECTIONS = 256;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String template;
     private final AtomicLong nextOrderId = new AtomicLong(9_000_000_000_000L);
     private final AtomicLong acknowledged = new AtomicLong();
@@ -90,13 +89,16 @@ final class WebhookIntakeBenchmark {
         AtomicLong errors = new AtomicLong();
         long end = System.nanoTime() + length.toNanos();
         long start = System.nanoTime();
+        URI target = URI.create(url);
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         for (int i = 0; i < concurrency; i++) {
             workers.submit(() -> {
-                while (System.nanoTime() < end) {
-                    long sent = System.nanoTime();
-                    deliver(ok, errors);
-                    latencies.record((System.nanoTime() - sent) / 1000);
+                try (RawHttp http = new RawHttp(target, 5_000)) {
+                    while (System.nanoTime() < end) {
+                        long sent = System.nanoTime();
+                        deliver(http, ok, errors);
+                        latencies.record((System.nanoTime() - sent) / 1000);
+                    }
                 }
             });
         }
@@ -118,27 +120,36 @@ final class WebhookIntakeBenchmark {
                 r.perSecond(), r.requests() - r.errors(), r.errors(), r.p50Ms(), r.p99Ms());
     }
 
+    /**
+     * Requests at fixed intended times, latency from the intended time (a stalled server shows as latency, not as
+     * a slower sender). Many connections, each on its own thread, each taking the next intended time when free.
+     */
     private Phase openLoop(String name, double perSecond, Duration length) throws InterruptedException {
         Latencies latencies = new Latencies();
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         long total = (long) (perSecond * length.toNanos() / 1e9);
         double periodNanos = 1e9 / perSecond;
+        AtomicLong next = new AtomicLong();
         long start = System.nanoTime();
-        // unbounded on purpose: a stalled server must show as latency, not as a throttled sender
-        ExecutorService senders = Executors.newCachedThreadPool();
-        for (long i = 0; i < total; i++) {
-            long intended = start + (long) (i * periodNanos);
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            senders.submit(() -> {
-                deliver(ok, errors);
-                latencies.record((System.nanoTime() - intended) / 1000);
+        URI target = URI.create(url);
+        ExecutorService connections = Executors.newFixedThreadPool(OPEN_LOOP_CONNECTIONS);
+        for (int c = 0; c < OPEN_LOOP_CONNECTIONS; c++) {
+            connections.submit(() -> {
+                try (RawHttp http = new RawHttp(target, 5_000)) {
+                    for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                        long intended = start + (long) (i * periodNanos);
+                        long wait = intended - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        deliver(http, ok, errors);
+                        latencies.record((System.nanoTime() - intended) / 1000);
+                    }
+                }
             });
         }
-        finish(senders);
+        finish(connections);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Phase(name, perSecond, ok.get() / seconds, ok.get(), errors.get(), latencies.percentileMs(50),
                 latencies.percentileMs(99));
@@ -151,33 +162,26 @@ final class WebhookIntakeBenchmark {
         }
     }
 
-    private void deliver(AtomicLong ok, AtomicLong errors) {
+    private void deliver(RawHttp http, AtomicLong ok, AtomicLong errors) {
         long orderId = nextOrderId.incrementAndGet();
         byte[] body = template.replace("5829364019283", Long.toString(orderId)).getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json")
-                .header("X-Shopify-Topic", "orders/create")
-                .header("X-Shopify-Hmac-Sha256", sign(body))
-                .header("X-Shopify-Shop-Domain", SHOP)
-                .header("X-Shopify-API-Version", "2025-10")
-                .header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
-                .header("X-Shopify-Triggered-At", Instant.now().toString())
-                .header("X-Shopify-Event-Id", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.post(Map.of("Content-Type", "application/json",
+                    "X-Shopify-Topic", "orders/create",
+                    "X-Shopify-Hmac-Sha256", sign(body),
+                    "X-Shopify-Shop-Domain", SHOP,
+                    "X-Shopify-API-Version", "2025-10",
+                    "X-Shopify-Webhook-Id", UUID.randomUUID().toString(),
+                    "X-Shopify-Triggered-At", Instant.now().toString(),
+                    "X-Shopify-Event-Id", UUID.randomUUID().toString()), body);
             if (status == 200) {
                 ok.incrementAndGet();
                 acknowledged.incrementAndGet();
             } else {
                 errors.incrementAndGet();
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             errors.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
