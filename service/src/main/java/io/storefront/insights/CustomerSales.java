@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,9 +47,7 @@ class CustomerSales {
                 .param("tenant", store.value())
                 .param("start", range.startDate())
                 .param("end", range.endDate())
-                .query(rs -> {
-                    totals.addDay(rs.getBytes(1));
-                });
+                .query((RowCallbackHandler) rs -> totals.addDay(rs.getBytes(1)));
         CustomerTotals.Summary summary = totals.summarize(ranking == Ranking.ORDERS, limit);
         List<CustomerTotals.Total> top = summary.top();
         Map<Long, Name> names = names(store, top.stream().map(CustomerTotals.Total::customerId).toList());

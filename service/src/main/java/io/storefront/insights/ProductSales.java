@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,7 +37,7 @@ class ProductSales {
     List<ProductSale> between(StoreId store, DateRange range, LocalDate today) {
         List<Part> parts = parts(range.startDate(), range.endDate().plusDays(1), today);
         StringBuilder union = new StringBuilder();
-        var params = new java.util.HashMap<String, Object>();
+        Map<String, Object> params = new HashMap<>();
         params.put("tenant", store.value());
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);

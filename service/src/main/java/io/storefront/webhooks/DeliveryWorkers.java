@@ -36,7 +36,7 @@ class DeliveryWorkers implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Semaphore wakeups = new Semaphore(0);
-    private final List<Thread> threads = new ArrayList<>();
+    private final LoopThreads threads = new LoopThreads();
     private volatile boolean running;
     private volatile long depthMeasuredAt;
 
@@ -60,32 +60,17 @@ class DeliveryWorkers implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        for (int i = 0; i < settings.workers(); i++) {
-            Thread thread = new Thread(this::work, "webhook-worker-" + i);
-            thread.start();
-            threads.add(thread);
-        }
+        threads.start("webhook-worker-", settings.workers(), this::work);
     }
 
     @Override
     public synchronized void stop() {
         running = false;
         wakeups.release(threads.size());
-        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
-        for (Thread thread : threads) {
-            try {
-                long left = deadline - System.nanoTime();
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                if (thread.isAlive()) {
-                    log.warn("Webhook worker {} still busy at shutdown; its batch rolls back and is applied after restart",
-                            thread.getName());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        for (Thread busy : threads.join(settings.shutdownTimeout())) {
+            log.warn("Webhook worker {} still busy at shutdown; its batch rolls back and is applied after restart",
+                    busy.getName());
         }
-        threads.clear();
     }
 
     @Override

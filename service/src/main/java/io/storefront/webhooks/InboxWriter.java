@@ -43,7 +43,7 @@ class InboxWriter implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final int writers;
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
-    private final List<Thread> threads = new ArrayList<>();
+    private final LoopThreads threads = new LoopThreads();
     private volatile boolean running;
 
     InboxWriter(Deliveries deliveries, PlatformTransactionManager transactions, WebhookSettings settings) {
@@ -117,25 +117,15 @@ class InboxWriter implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        for (int i = 0; i < writers; i++) {
-            Thread thread = new Thread(this::write, "inbox-writer-" + i);
-            thread.start();
-            threads.add(thread);
-        }
+        threads.start("inbox-writer-", writers, this::write);
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        for (Thread thread : threads) {
-            try {
-                thread.join(MAX_WAIT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        for (Thread busy : threads.join(MAX_WAIT)) {
+            log.warn("Inbox writer {} still committing at shutdown; its requests were answered 503", busy.getName());
         }
-        threads.clear();
     }
 
     @Override

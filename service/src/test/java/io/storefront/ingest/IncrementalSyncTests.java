@@ -7,7 +7,6 @@ import io.storefront.Api;
 import io.storefront.simulator.Activity;
 import io.storefront.simulator.Faults;
 import io.storefront.simulator.ShopSpec;
-import io.storefront.simulator.store.StoreSummary;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -122,19 +121,5 @@ class IncrementalSyncTests extends SimulatorTest {
 
     String status(UUID runId) {
         return jdbc.sql("select status from sync_runs where id = ?").param(runId).query(String.class).single();
-    }
-
-    void assertMatches(UUID tenant, StoreSummary expected) {
-        assertThat(ids("orders", tenant)).containsExactlyInAnyOrderElementsOf(expected.orderIds());
-        assertThat(ids("customers", tenant)).containsExactlyInAnyOrderElementsOf(expected.customerIds());
-        assertThat(ids("products", tenant)).containsExactlyInAnyOrderElementsOf(expected.productIds());
-        assertThat(ids("checkouts", tenant)).containsExactlyInAnyOrderElementsOf(expected.checkoutIds());
-        assertThat(count("product_variants", tenant)).isEqualTo(expected.variants());
-        assertThat(count("order_items", tenant)).isEqualTo(expected.lineItems());
-        assertThat(count("refunds", tenant)).isEqualTo(expected.refunds());
-        assertThat(sum("orders", "total_price", tenant)).isEqualByComparingTo(expected.ordersTotalPrice());
-        assertThat(sum("orders", "total_refunded", tenant)).isEqualByComparingTo(expected.ordersTotalRefunded());
-        assertThat(jdbc.sql("select count(*) from orders where tenant_id = ? and cancelled_at is not null").param(tenant)
-                .query(Long.class).single()).isEqualTo(expected.cancelledOrders());
     }
 }

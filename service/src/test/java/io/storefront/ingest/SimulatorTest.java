@@ -1,11 +1,13 @@
 package io.storefront.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.storefront.Api;
 import io.storefront.IntegrationTest;
 import io.storefront.simulator.ShopCredentials;
 import io.storefront.simulator.ShopSpec;
+import io.storefront.simulator.store.StoreSummary;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +32,25 @@ abstract class SimulatorTest extends IntegrationTest {
     java.math.BigDecimal sum(String table, String column, UUID tenant) {
         return jdbc.sql("select coalesce(sum(" + column + "), 0) from " + table + " where tenant_id = ?").param(tenant)
                 .query(java.math.BigDecimal.class).single();
+    }
+
+    /** The synced tables hold exactly the simulator's records and totals (the figures incremental sync keeps too). */
+    void assertMatches(UUID tenant, StoreSummary expected) {
+        assertThat(ids("orders", tenant)).containsExactlyInAnyOrderElementsOf(expected.orderIds());
+        assertThat(ids("customers", tenant)).containsExactlyInAnyOrderElementsOf(expected.customerIds());
+        assertThat(ids("products", tenant)).containsExactlyInAnyOrderElementsOf(expected.productIds());
+        assertThat(ids("checkouts", tenant)).containsExactlyInAnyOrderElementsOf(expected.checkoutIds());
+        assertThat(count("product_variants", tenant)).isEqualTo(expected.variants());
+        assertThat(count("order_items", tenant)).isEqualTo(expected.lineItems());
+        assertThat(count("refunds", tenant)).isEqualTo(expected.refunds());
+        assertThat(sum("orders", "total_price", tenant)).isEqualByComparingTo(expected.ordersTotalPrice());
+        assertThat(sum("orders", "total_refunded", tenant)).isEqualByComparingTo(expected.ordersTotalRefunded());
+        assertThat(countWhere("orders", "cancelled_at is not null", tenant)).isEqualTo(expected.cancelledOrders());
+    }
+
+    long countWhere(String table, String condition, UUID tenant) {
+        return jdbc.sql("select count(*) from " + table + " where tenant_id = ? and " + condition).param(tenant)
+                .query(Long.class).single();
     }
 
     record ConnectedShop(ShopCredentials credentials, Api.Session user, UUID tenant) {
