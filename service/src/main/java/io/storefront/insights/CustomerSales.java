@@ -8,13 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Customers' orders in a range. Distinct customers cannot be added up from daily totals, so each day keeps
- * its customers as arrays ({@code insights_customer_days}) and the totals per customer are summed here.
+ * its customers ({@code insights_customer_days}, read through {@link CustomerDays}) and the totals per customer
+ * are summed here.
  * Guest orders (no customer_id) count as orders but not as customers.
  */
 @Repository
@@ -32,23 +32,17 @@ class CustomerSales {
     private record Name(@Nullable String email, @Nullable String firstName, @Nullable String lastName) {}
 
     private final JdbcClient jdbc;
+    private final CustomerDays customerDays;
 
-    CustomerSales(JdbcClient jdbc) {
+    CustomerSales(JdbcClient jdbc, CustomerDays customerDays) {
         this.jdbc = jdbc;
+        this.customerDays = customerDays;
     }
 
     /** How many customers ordered in the range, how many of them twice or more, and the top {@code limit}. */
     Ranked ranked(StoreId store, DateRange range, Ranking ranking, int limit) {
-        CustomerTotals totals = new CustomerTotals();
-        jdbc.sql("""
-                        select packed from insights_customer_days
-                        where tenant_id = :tenant and day between :start and :end
-                        """)
-                .param("tenant", store.value())
-                .param("start", range.startDate())
-                .param("end", range.endDate())
-                .query((RowCallbackHandler) rs -> totals.addDay(rs.getBytes(1)));
-        CustomerTotals.Summary summary = totals.summarize(ranking == Ranking.ORDERS, limit);
+        CustomerTotals.Summary summary = CustomerTotals.summarize(customerDays.between(store, range),
+                ranking == Ranking.ORDERS, limit);
         List<CustomerTotals.Total> top = summary.top();
         Map<Long, Name> names = names(store, top.stream().map(CustomerTotals.Total::customerId).toList());
         List<CustomerSale> sales = top.stream().map(t -> {

@@ -1,7 +1,8 @@
 package io.storefront.insights;
 
+import io.storefront.insights.StoreCustomerDays.Day;
+import io.storefront.insights.StoreCustomerDays.Range;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,10 +10,10 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Orders and revenue per customer over a range, added up from the per-day entries of
- * {@code insights_customer_days}. A year of a large store is ~500,000 entries of ~160,000 customers: one hash
- * table that size pays a cache miss per entry, so the entries are first grouped by hash into partitions whose
- * tables stay in the CPU cache (half the time; measured on a 1,000,000-order store, see BENCHMARKS.md).
+ * Orders and revenue per customer over a range, added up from its customer days. Customers are numbered densely
+ * per store, so the totals are plain arrays indexed by number; they are added up one block of numbers at a time
+ * (each day's entries are in number order, so every day is read once in all) to keep the arrays in the CPU cache
+ * and every allocation small.
  */
 final class CustomerTotals {
 
@@ -20,131 +21,96 @@ final class CustomerTotals {
 
     record Summary(long customers, long repeatCustomers, List<Total> top) {}
 
-    /** One customer of a day in {@code packed}: id (int8), orders (int4), revenue in thousandths (int8). */
-    static final int ENTRY_BYTES = 20;
+    private static final int BLOCK = 1 << 14;
 
-    private static final int PARTITION_BITS = 8;
-    private static final int PARTITIONS = 1 << PARTITION_BITS;
-    private static final long EMPTY = Long.MIN_VALUE;
-
-    private final List<byte[]> days = new ArrayList<>();
-
-    void addDay(byte[] packed) {
-        days.add(packed);
-    }
+    private CustomerTotals() {}
 
     /**
      * How many customers ordered (net orders above zero), how many twice or more, and the first {@code limit} by
      * revenue (then orders) or by orders (then revenue), ties to the lower id.
      */
-    Summary summarize(boolean byOrders, int limit) {
-        Comparator<Candidate> best = byOrders
-                ? Comparator.comparingLong(Candidate::orders).thenComparingLong(Candidate::milli)
-                : Comparator.comparingLong(Candidate::milli).thenComparingLong(Candidate::orders);
-        best = best.thenComparing(Comparator.comparingLong(Candidate::customerId).reversed());
-        // a min-heap of the best so far: its head is the weakest, replaced by anything better
-        PriorityQueue<Candidate> top = new PriorityQueue<>(limit + 1, best);
+    static Summary summarize(Range range, boolean byOrders, int limit) {
+        List<Day> days = range.days();
+        int[] next = new int[days.size()];
+        long[] orders = new long[BLOCK];
+        long[] milli = new long[BLOCK];
         long customers = 0;
         long repeat = 0;
-        Partitions partitions = new Partitions(days);
-        // at most half full even if every entry of the largest partition is a different customer
-        int capacity = Integer.highestOneBit(Math.max(8, partitions.largest())) * 4;
-        long[] ids = new long[capacity];
-        long[] orders = new long[capacity];
-        long[] milli = new long[capacity];
-        for (int p = 0; p < PARTITIONS; p++) {
-            Arrays.fill(ids, EMPTY);
+        Top top = new Top(byOrders, limit);
+        for (int base = 0; base < range.customerCount(); base += BLOCK) {
+            int end = Math.min(range.customerCount(), base + BLOCK);
             Arrays.fill(orders, 0);
             Arrays.fill(milli, 0);
-            long[] partitionIds = partitions.ids[p];
-            for (int e = 0; e < partitionIds.length; e++) {
-                int slot = slot(ids, partitionIds[e]);
-                ids[slot] = partitionIds[e];
-                orders[slot] += partitions.orders[p][e];
-                milli[slot] += partitions.milli[p][e];
+            for (int d = 0; d < days.size(); d++) {
+                Day day = days.get(d);
+                int[] numbers = day.ordinals();
+                int e = next[d];
+                for (; e < numbers.length && numbers[e] < end; e++) {
+                    orders[numbers[e] - base] += day.orders()[e];
+                    milli[numbers[e] - base] += day.milli()[e];
+                }
+                next[d] = e;
             }
-            for (int slot = 0; slot < capacity; slot++) {
-                if (ids[slot] == EMPTY || orders[slot] <= 0) {
+            for (int i = 0; i < end - base; i++) {
+                if (orders[i] <= 0) {
                     continue;
                 }
                 customers++;
-                if (orders[slot] >= 2) {
+                if (orders[i] >= 2) {
                     repeat++;
                 }
-                Candidate candidate = new Candidate(ids[slot], orders[slot], milli[slot]);
-                if (top.size() < limit) {
-                    top.add(candidate);
-                } else if (limit > 0 && best.compare(candidate, top.peek()) > 0) {
-                    top.poll();
-                    top.add(candidate);
-                }
+                top.offer(range.customerIds()[base + i], orders[i], milli[i]);
             }
         }
-        return new Summary(customers, repeat, top.stream().sorted(best.reversed())
-                .map(c -> new Total(c.customerId(), c.orders(), BigDecimal.valueOf(c.milli(), 3))).toList());
+        return new Summary(customers, repeat, top.best());
     }
 
-    private record Candidate(long customerId, long orders, long milli) {}
+    /** The best {@code limit} so far in a min-heap: its head is the weakest, replaced by anything better. */
+    private static final class Top {
 
-    private static long hash(long customerId) {
-        return customerId * 0x9E3779B97F4A7C15L;
-    }
+        private record Candidate(long customerId, long orders, long milli) {}
 
-    /** Linear probing on the hash's low bits (its top bits chose the partition). Tables are at most half full. */
-    private static int slot(long[] ids, long customerId) {
-        int mask = ids.length - 1;
-        int slot = (int) hash(customerId) & mask;
-        while (ids[slot] != EMPTY && ids[slot] != customerId) {
-            slot = (slot + 1) & mask;
+        private final boolean byOrders;
+        private final int limit;
+        private final Comparator<Candidate> better;
+        private final PriorityQueue<Candidate> heap;
+
+        Top(boolean byOrders, int limit) {
+            this.byOrders = byOrders;
+            this.limit = limit;
+            Comparator<Candidate> ranking = byOrders
+                    ? Comparator.comparingLong(Candidate::orders).thenComparingLong(Candidate::milli)
+                    : Comparator.comparingLong(Candidate::milli).thenComparingLong(Candidate::orders);
+            this.better = ranking.thenComparing(Comparator.comparingLong(Candidate::customerId).reversed());
+            this.heap = new PriorityQueue<>(limit + 1, better);
         }
-        return slot;
-    }
 
-    /** Every entry of every day, grouped by the top bits of its customer's hash (a counting sort, two passes). */
-    private static final class Partitions {
-        // an array per partition: a year's entries in one array would be several MB, allocated outside the
-        // young generation on every request
-        final long[][] ids = new long[PARTITIONS][];
-        final int[][] orders = new int[PARTITIONS][];
-        final long[][] milli = new long[PARTITIONS][];
-
-        Partitions(List<byte[]> days) {
-            int[] sizes = new int[PARTITIONS];
-            for (byte[] day : days) {
-                ByteBuffer buffer = ByteBuffer.wrap(day);
-                for (int at = 0; at + ENTRY_BYTES <= day.length; at += ENTRY_BYTES) {
-                    sizes[partition(buffer.getLong(at))]++;
+        void offer(long customerId, long orders, long milli) {
+            if (limit == 0) {
+                return;
+            }
+            if (heap.size() == limit) {
+                Candidate weakest = heap.peek();
+                // most customers lose on the first key: no object, no comparator chain
+                if ((byOrders ? orders < weakest.orders() : milli < weakest.milli())) {
+                    return;
                 }
-            }
-            for (int p = 0; p < PARTITIONS; p++) {
-                ids[p] = new long[sizes[p]];
-                orders[p] = new int[sizes[p]];
-                milli[p] = new long[sizes[p]];
-            }
-            int[] next = new int[PARTITIONS];
-            for (byte[] day : days) {
-                ByteBuffer buffer = ByteBuffer.wrap(day);
-                for (int at = 0; at + ENTRY_BYTES <= day.length; at += ENTRY_BYTES) {
-                    long id = buffer.getLong(at);
-                    int p = partition(id);
-                    int e = next[p]++;
-                    ids[p][e] = id;
-                    orders[p][e] = buffer.getInt(at + 8);
-                    milli[p][e] = buffer.getLong(at + 12);
+                Candidate candidate = new Candidate(customerId, orders, milli);
+                if (better.compare(candidate, weakest) > 0) {
+                    heap.poll();
+                    heap.add(candidate);
                 }
+                return;
             }
+            heap.add(new Candidate(customerId, orders, milli));
         }
 
-        int largest() {
-            int largest = 0;
-            for (long[] partition : ids) {
-                largest = Math.max(largest, partition.length);
-            }
-            return largest;
-        }
-
-        private static int partition(long customerId) {
-            return (int) (hash(customerId) >>> (64 - PARTITION_BITS));
+        List<Total> best() {
+            List<Candidate> ranked = new ArrayList<>(heap);
+            ranked.sort(better.reversed());
+            return ranked.stream()
+                    .map(c -> new Total(c.customerId(), c.orders(), BigDecimal.valueOf(c.milli(), 3)))
+                    .toList();
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,35 +13,40 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Per-customer totals over many days against a plain map over the same entries. */
+/** Per-customer totals over many days against a plain map over the same entries, and how known days are kept. */
 class CustomerTotalsTests {
 
     @Test
     void mergesDaysLikeAMapOfEveryEntry() {
         Random random = new Random(7);
-        CustomerTotals totals = new CustomerTotals();
+        List<byte[]> days = new ArrayList<>();
         Map<Long, long[]> expected = new TreeMap<>();
         for (int day = 0; day < 200; day++) {
             TreeMap<Long, long[]> entries = new TreeMap<>();
             for (int i = random.nextInt(60); i > 0; i--) {
-                // ids beyond 2^53 and a few refund-only entries (orders 0, negative revenue)
-                long id = (1L << 53) + random.nextInt(500);
+                // ids beyond 2^53, ids numbered in every block, a few refund-only entries (orders 0, negative revenue)
+                long id = random.nextBoolean() ? (1L << 53) + random.nextInt(500) : 1 + random.nextInt(40_000);
                 entries.put(id, new long[] {random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(2), random.nextLong(-5_000, 900_000)});
             }
-            ByteBuffer packed = ByteBuffer.allocate(entries.size() * CustomerTotals.ENTRY_BYTES);
+            ByteBuffer packed = ByteBuffer.allocate(entries.size() * StoreCustomerDays.ENTRY_BYTES);
             entries.forEach((id, e) -> {
                 packed.putLong(id).putInt((int) e[0]).putLong(e[1]);
                 expected.merge(id, e.clone(), (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
             });
-            totals.addDay(packed.array());
+            days.add(packed.array());
         }
-        totals.addDay(new byte[0]);
-        totals.addDay(day(new long[] {(1L << 53) + 7, 1, 1_000}, new long[] {(1L << 53) + 3, 2, 2_000}));
+        days.add(new byte[0]);
+        days.add(day(new long[] {(1L << 53) + 7, 1, 1_000}, new long[] {(1L << 53) + 3, 2, 2_000}));
         expected.merge((1L << 53) + 7, new long[] {1, 1_000}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
         expected.merge((1L << 53) + 3, new long[] {2, 2_000}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
 
-        CustomerTotals.Summary byRevenue = totals.summarize(false, 5);
-        CustomerTotals.Summary noTop = totals.summarize(false, 0);
+        // more customers than one block of numbers, some seen only outside the range
+        StoreCustomerDays store = new StoreCustomerDays();
+        store.update(List.of(row(0, 1, day(java.util.stream.LongStream.range(1, 40_000)
+                .mapToObj(id -> new long[] {id, 1, id}).toArray(long[][]::new)))));
+        StoreCustomerDays.Range range = store.update(rows(days));
+        CustomerTotals.Summary byRevenue = CustomerTotals.summarize(range, false, 5);
+        CustomerTotals.Summary noTop = CustomerTotals.summarize(range, false, 0);
 
         List<Map.Entry<Long, long[]>> ordered = expected.entrySet().stream().filter(e -> e.getValue()[0] > 0).toList();
         assertThat(byRevenue.customers()).isEqualTo(ordered.size()).isPositive();
@@ -58,16 +64,49 @@ class CustomerTotalsTests {
 
     @Test
     void ranksByOrdersThenRevenueThenLowerId() {
-        CustomerTotals totals = new CustomerTotals();
-        totals.addDay(day(new long[] {1, 1, 5_000}, new long[] {2, 2, 1_000}, new long[] {3, 2, 1_000}));
-        totals.addDay(day(new long[] {1, 1, 5_000}, new long[] {4, 1, 90_000}));
+        StoreCustomerDays.Range range = new StoreCustomerDays().update(rows(List.of(
+                day(new long[] {1, 1, 5_000}, new long[] {2, 2, 1_000}, new long[] {3, 2, 1_000}),
+                day(new long[] {1, 1, 5_000}, new long[] {4, 1, 90_000}))));
 
-        assertThat(totals.summarize(true, 3).top()).extracting(CustomerTotals.Total::customerId).containsExactly(1L, 2L, 3L);
-        assertThat(totals.summarize(false, 2).top()).extracting(CustomerTotals.Total::customerId).containsExactly(4L, 1L);
+        assertThat(CustomerTotals.summarize(range, true, 3).top()).extracting(CustomerTotals.Total::customerId)
+                .containsExactly(1L, 2L, 3L);
+        assertThat(CustomerTotals.summarize(range, false, 2).top()).extracting(CustomerTotals.Total::customerId)
+                .containsExactly(4L, 1L);
+    }
+
+    @Test
+    void aKnownDayIsReplacedOnlyByANewerVersionAndRowsWithoutEntriesUseTheKnownOne() {
+        StoreCustomerDays store = new StoreCustomerDays();
+        store.update(List.of(row(0, 5, day(new long[] {1, 1, 1_000}))));
+
+        StoreCustomerDays.Range unchanged = store.update(List.of(row(0, 5, null)));
+        StoreCustomerDays.Range older = store.update(List.of(row(0, 4, day(new long[] {2, 1, 7_000}))));
+        StoreCustomerDays.Range newer = store.update(List.of(row(0, 6, day(new long[] {3, 1, 9_000}))));
+
+        assertThat(CustomerTotals.summarize(unchanged, false, 5).top()).extracting(CustomerTotals.Total::customerId)
+                .containsExactly(1L);
+        assertThat(CustomerTotals.summarize(older, false, 5).top()).extracting(CustomerTotals.Total::customerId)
+                .containsExactly(1L);
+        assertThat(CustomerTotals.summarize(newer, false, 5).top()).extracting(CustomerTotals.Total::customerId)
+                .containsExactly(3L);
+        assertThat(store.versions(LocalDate.EPOCH, LocalDate.EPOCH)).containsEntry(LocalDate.EPOCH, 6L);
+        assertThat(store.versions(LocalDate.EPOCH.plusDays(1), LocalDate.EPOCH.plusDays(9))).isEmpty();
+    }
+
+    private static List<StoreCustomerDays.Row> rows(List<byte[]> days) {
+        List<StoreCustomerDays.Row> rows = new ArrayList<>();
+        for (int d = 0; d < days.size(); d++) {
+            rows.add(row(d + 1, 1, days.get(d)));
+        }
+        return rows;
+    }
+
+    private static StoreCustomerDays.Row row(int day, long version, byte[] packed) {
+        return new StoreCustomerDays.Row(LocalDate.EPOCH.plusDays(day), version, packed);
     }
 
     private static byte[] day(long[]... entries) {
-        ByteBuffer packed = ByteBuffer.allocate(entries.length * CustomerTotals.ENTRY_BYTES);
+        ByteBuffer packed = ByteBuffer.allocate(entries.length * StoreCustomerDays.ENTRY_BYTES);
         for (long[] e : entries) {
             packed.putLong(e[0]).putInt((int) e[1]).putLong(e[2]);
         }

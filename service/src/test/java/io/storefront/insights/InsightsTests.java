@@ -340,6 +340,8 @@ class InsightsTests extends IntegrationTest {
         Store store = store(PACIFIC);
         StoreRows rows = rows(store, 7, 300);
         rows.insert(jdbc);
+        // read once before the changes: what the service keeps of these days must not outlive them
+        assertDashboard(store, rows, START, END);
 
         // one statement cancelling many orders, one deleting some with their items, an upsert moving an order's date
         jdbc.sql("update orders set cancelled_at = processed_at + interval '1 hour', updated_at = now() where tenant_id = ? and shopify_id % 9 = 0")
