@@ -2,8 +2,6 @@ package io.storefront.insights;
 
 import io.storefront.tenants.StoreId;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,19 +49,6 @@ class CustomerSales {
                     t.revenue());
         }).toList();
         return new Ranked(new CustomerCounts(summary.customers(), summary.repeatCustomers()), sales);
-    }
-
-    /** Customers whose first-ever non-cancelled, non-test order falls in the range. */
-    long newCustomers(StoreId store, Instant from, Instant until) {
-        return jdbc.sql("""
-                        select count(*) from insights_first_orders
-                        where tenant_id = :tenant and first_order_at >= :from and first_order_at < :until
-                        """)
-                .param("tenant", store.value())
-                .param("from", Timestamp.from(from))
-                .param("until", Timestamp.from(until))
-                .query(Long.class)
-                .single();
     }
 
     private Map<Long, Name> names(StoreId store, List<Long> customerIds) {

@@ -123,7 +123,7 @@ public class Insights {
                 next);
     }
 
-    private record Totals(List<SalesDay> days, long newCustomers, List<ProductSale> products) {}
+    private record Totals(List<SalesDay> days, List<ProductSale> products) {}
 
     /** Starts the reads of one period in three lanes (customers, checkouts, the rest); the supplier joins them. */
     private Supplier<PeriodFigures> figures(StoreId store, ZoneId zone, DateRange range, boolean shopifyBasis) {
@@ -135,7 +135,6 @@ public class Insights {
         var abandoned = CompletableFuture.supplyAsync(
                 () -> abandonedCheckouts.summary(store, from, until, settings.abandonmentWindow(), now), executor);
         var totals = CompletableFuture.supplyAsync(() -> new Totals(salesDays.between(store, range),
-                customerSales.newCustomers(store, from, until),
                 productSales.between(store, range, LocalDate.now(clock.withZone(zone)))), executor);
         return () -> figures(range, join(totals), join(customers), join(abandoned), shopifyBasis);
     }
@@ -154,7 +153,7 @@ public class Insights {
     private PeriodFigures figures(DateRange range, Totals totals, Ranked customers, AbandonedCheckouts.Summary abandoned,
             boolean shopifyBasis) {
         List<SalesDay> days = totals.days();
-        long newCustomers = totals.newCustomers();
+        long newCustomers = 0;
         List<ProductSale> products = totals.products();
 
         long orders = 0;
@@ -167,6 +166,7 @@ public class Insights {
         for (SalesDay day : days) {
             byDay.put(day.day(), day);
             orders += day.orders();
+            newCustomers += day.newCustomers();
             revenue = revenue.add(day.revenue());
             refunds = refunds.add(day.refunds());
             gross = gross.add(day.grossSales());

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 class SalesDays {
 
     record SalesDay(LocalDate day, long orders, BigDecimal revenue, BigDecimal refunds, BigDecimal grossSales,
-            BigDecimal discounts, BigDecimal cancelledReturns) {}
+            BigDecimal discounts, BigDecimal cancelledReturns, long newCustomers) {}
 
     private final JdbcClient jdbc;
 
@@ -22,7 +22,7 @@ class SalesDays {
 
     List<SalesDay> between(StoreId store, DateRange range) {
         return jdbc.sql("""
-                        select day, orders, revenue, refunds, gross_sales, discounts, cancelled_returns
+                        select day, orders, revenue, refunds, gross_sales, discounts, cancelled_returns, new_customers
                         from insights_sales_days
                         where tenant_id = :tenant and day between :start and :end
                         order by day

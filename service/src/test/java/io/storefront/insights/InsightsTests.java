@@ -421,9 +421,11 @@ class InsightsTests extends IntegrationTest {
         String snapshot = """
                 select string_agg(x, ';' order by x) from (
                   select (day, orders, revenue::numeric(20, 2), refunds::numeric(20, 2), gross_sales::numeric(20, 2),
-                          discounts::numeric(20, 2), cancelled_returns::numeric(20, 2))::text as x
+                          discounts::numeric(20, 2), cancelled_returns::numeric(20, 2), new_customers)::text as x
                   from insights_sales_days
-                  where tenant_id = :tenant and (orders, revenue, refunds, gross_sales, discounts, cancelled_returns) <> (0, 0, 0, 0, 0, 0)
+                  where tenant_id = :tenant
+                    and (orders, revenue, refunds, gross_sales, discounts, cancelled_returns, new_customers)
+                        <> (0, 0, 0, 0, 0, 0, 0)
                   union all
                   select (day, product_id, custom_title, units, revenue_milli)::text from insights_product_days
                   where tenant_id = :tenant and (units, revenue_milli) <> (0, 0)
