@@ -1,13 +1,16 @@
 package io.storefront.insights;
 
+import io.storefront.insights.KnownVersions.Read;
 import io.storefront.tenants.StoreId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +20,11 @@ import org.springframework.stereotype.Repository;
  * {@code insights_product_days} at either end. A month only partly in the range is read as its days in the range,
  * or as the whole month less its days outside the range, whichever reads fewer day rows: a range ending today
  * takes this month whole (its days after today hold nothing to subtract), half the rows a year used to read.
+ *
+ * <p>Each period's rows (a day's or a month's) stay in memory with the period's version
+ * ({@code insights_product_periods}); a request reads every version of its periods and receives rows only for
+ * the periods whose version moved, in the same statement, so figures are never stale. Titles and types come from
+ * the catalogue on every request. Memory: {@link RollupMemory}.
  */
 @Repository
 class ProductSales {
@@ -25,44 +33,165 @@ class ProductSales {
     record ProductSale(@Nullable Long productId, String title, String productType, long units, BigDecimal revenue) {}
 
     /** Rows of one rollup table over [from, until), added (sign 1) or subtracted (sign -1). */
-    record Part(String table, String column, LocalDate from, LocalDate until, int sign) {}
+    record Part(String table, String column, LocalDate from, LocalDate until, int sign) {
+        boolean monthly() {
+            return table.equals("insights_product_months");
+        }
+
+        boolean holds(Period period) {
+            return period.monthly() == monthly() && !period.start().isBefore(from) && period.start().isBefore(until);
+        }
+    }
+
+    /** A day ({@code monthly} false) or a month of the product rollups. */
+    record Period(boolean monthly, LocalDate start) {}
+
+    /** A period's rows: product (0 for custom items), custom item title, item title, units, revenue (thousandths). */
+    record PeriodSales(long[] productIds, String[] customTitles, @Nullable String[] itemTitles, long[] units,
+            long[] milli) {}
+
+    private record Sold(long productId, String customTitle) {}
+
+    private static final class Total {
+        @Nullable String itemTitle;
+        long units;
+        long milli;
+    }
+
+    private record Listed(String title, String productType) {}
 
     private final JdbcClient jdbc;
+    private final RollupMemory memory;
 
-    ProductSales(JdbcClient jdbc) {
+    ProductSales(JdbcClient jdbc, RollupMemory memory) {
         this.jdbc = jdbc;
+        this.memory = memory;
     }
 
     /** Every product sold in the range, best-selling first (ties by product id). {@code today}: the shop's date. */
     List<ProductSale> between(StoreId store, DateRange range, LocalDate today) {
         List<Part> parts = parts(range.startDate(), range.endDate().plusDays(1), today);
-        StringBuilder union = new StringBuilder();
+        StoreProductPeriods known = memory.of(store, StoreProductPeriods.class, StoreProductPeriods::new);
+        List<Read<Period, PeriodSales>> reads =
+                read(store, parts, known.versions(period -> parts.stream().anyMatch(part -> part.holds(period))));
+        List<PeriodSales> periods = known.update(reads);
+        if (reads.stream().anyMatch(read -> read.raw() != null)) {
+            memory.changed(store, known);
+        }
+        Map<Sold, Total> totals = new HashMap<>();
+        for (int i = 0; i < reads.size(); i++) {
+            Period period = reads.get(i).key();
+            int sign = parts.stream().filter(part -> part.holds(period)).findFirst().orElseThrow().sign();
+            add(totals, periods.get(i), sign);
+        }
+        totals.values().removeIf(t -> t.units == 0 && t.milli == 0);
+        Map<Long, Listed> listed = listed(store, totals.keySet());
+        return totals.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<Sold, Total> e) -> e.getValue().milli).reversed()
+                        .thenComparingLong(e -> e.getKey().productId())
+                        .thenComparing(e -> e.getKey().customTitle()))
+                .map(e -> sale(e.getKey(), e.getValue(), listed.get(e.getKey().productId())))
+                .toList();
+    }
+
+    private List<Read<Period, PeriodSales>> read(StoreId store, List<Part> parts, Map<Period, Long> versions) {
+        StringBuilder wanted = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         params.put("tenant", store.value());
         for (int i = 0; i < parts.size(); i++) {
-            Part part = parts.get(i);
-            union.append(i == 0 ? "" : "\n union all\n").append("""
-                    select product_id, custom_title, item_title, %1$sunits as units, %1$srevenue_milli as revenue_milli
-                    from %2$s where tenant_id = :tenant and %3$s >= :from%4$d and %3$s < :until%4$d"""
-                    .formatted(part.sign() < 0 ? "-" : "", part.table(), part.column(), i));
-            params.put("from" + i, part.from());
-            params.put("until" + i, part.until());
+            wanted.append(i == 0 ? "" : " or ")
+                    .append("(p.monthly = :monthly%1$d and p.period >= :from%1$d and p.period < :until%1$d)".formatted(i));
+            params.put("monthly" + i, parts.get(i).monthly());
+            params.put("from" + i, parts.get(i).from());
+            params.put("until" + i, parts.get(i).until());
         }
+        List<String> knownMonthly = new ArrayList<>();
+        List<String> knownPeriods = new ArrayList<>();
+        List<String> knownVersions = new ArrayList<>();
+        versions.forEach((period, version) -> {
+            knownMonthly.add(Boolean.toString(period.monthly()));
+            knownPeriods.add(period.start().toString());
+            knownVersions.add(version.toString());
+        });
+        params.put("knownMonthly", RollupMemory.arrayLiteral(knownMonthly));
+        params.put("knownPeriods", RollupMemory.arrayLiteral(knownPeriods));
+        params.put("knownVersions", RollupMemory.arrayLiteral(knownVersions));
         return jdbc.sql("""
-                        select nullif(s.product_id, 0) as product_id,
-                               coalesce(p.title, s.item_title, nullif(s.custom_title, ''), 'Untitled item') as title,
-                               coalesce(p.product_type, '') as product_type, s.units, s.revenue_milli * 0.001 as revenue
-                        from (select product_id, custom_title, max(item_title) as item_title,
-                                     sum(units) as units, sum(revenue_milli) as revenue_milli
-                              from (%s) sales
-                              group by product_id, custom_title
-                              having sum(units) <> 0 or sum(revenue_milli) <> 0) s
-                        left join products p on p.tenant_id = :tenant and p.shopify_id = s.product_id
-                        order by s.revenue_milli desc, s.product_id, s.custom_title
-                        """.formatted(union))
+                        select p.monthly, p.period, p.version, r.product_ids, r.custom_titles, r.item_titles, r.units,
+                               r.revenue_milli
+                        from insights_product_periods p
+                        left join unnest(cast(:knownMonthly as boolean[]), cast(:knownPeriods as date[]),
+                                         cast(:knownVersions as bigint[])) k (monthly, period, version)
+                               on k.monthly = p.monthly and k.period = p.period
+                        left join lateral (
+                            select array_agg(product_id) as product_ids, array_agg(custom_title) as custom_titles,
+                                   array_agg(item_title) as item_titles, array_agg(units) as units,
+                                   array_agg(revenue_milli) as revenue_milli
+                            from (select product_id, custom_title, item_title, units, revenue_milli
+                                  from insights_product_days
+                                  where not p.monthly and tenant_id = p.tenant_id and day = p.period
+                                  union all
+                                  select product_id, custom_title, item_title, units, revenue_milli
+                                  from insights_product_months
+                                  where p.monthly and tenant_id = p.tenant_id and month = p.period) x
+                            where k.version is distinct from p.version) r on true
+                        where p.tenant_id = :tenant and (%s)
+                        """.formatted(wanted))
                 .params(params)
-                .query(ProductSale.class)
+                .query((rs, n) -> new Read<>(new Period(rs.getBoolean(1), rs.getObject(2, LocalDate.class)),
+                        rs.getLong(3), rs.getArray(4) == null ? null : new PeriodSales(
+                                longs(rs.getArray(4)), (String[]) rs.getArray(5).getArray(),
+                                (String[]) rs.getArray(6).getArray(), longs(rs.getArray(7)), longs(rs.getArray(8)))))
                 .list();
+    }
+
+    private static long[] longs(java.sql.Array array) throws java.sql.SQLException {
+        Long[] boxed = (Long[]) array.getArray();
+        long[] values = new long[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            values[i] = boxed[i];
+        }
+        return values;
+    }
+
+    private static void add(Map<Sold, Total> totals, PeriodSales sales, int sign) {
+        for (int i = 0; i < sales.productIds().length; i++) {
+            Total total = totals.computeIfAbsent(new Sold(sales.productIds()[i], sales.customTitles()[i]), s -> new Total());
+            String itemTitle = sales.itemTitles()[i];
+            if (itemTitle != null && (total.itemTitle == null || itemTitle.compareTo(total.itemTitle) > 0)) {
+                total.itemTitle = itemTitle;
+            }
+            total.units += sign * sales.units()[i];
+            total.milli += sign * sales.milli()[i];
+        }
+    }
+
+    private Map<Long, Listed> listed(StoreId store, Set<Sold> sold) {
+        Map<Long, Listed> listed = new HashMap<>();
+        List<String> ids = sold.stream().filter(s -> s.productId() != 0).map(s -> Long.toString(s.productId())).toList();
+        if (ids.isEmpty()) {
+            return listed;
+        }
+        jdbc.sql("""
+                        select shopify_id, title, product_type from products
+                        where tenant_id = :tenant and shopify_id = any(cast(:ids as bigint[]))
+                        """)
+                .param("tenant", store.value())
+                .param("ids", RollupMemory.arrayLiteral(ids))
+                .query(rs -> {
+                    listed.put(rs.getLong(1), new Listed(rs.getString(2), rs.getString(3)));
+                });
+        return listed;
+    }
+
+    private static ProductSale sale(Sold sold, Total total, @Nullable Listed listed) {
+        String title = listed != null && listed.title() != null ? listed.title()
+                : total.itemTitle != null ? total.itemTitle
+                : !sold.customTitle().isEmpty() ? sold.customTitle()
+                : "Untitled item";
+        String productType = listed != null && listed.productType() != null ? listed.productType() : "";
+        return new ProductSale(sold.productId() == 0 ? null : sold.productId(), title, productType, total.units,
+                BigDecimal.valueOf(total.milli, 3));
     }
 
     /** [start, afterEnd) as month and day parts; days after {@code today} count as empty when choosing. */

@@ -93,16 +93,16 @@ class CustomerTotalsTests {
         assertThat(store.versions(LocalDate.EPOCH.plusDays(1), LocalDate.EPOCH.plusDays(9))).isEmpty();
     }
 
-    private static List<StoreCustomerDays.Row> rows(List<byte[]> days) {
-        List<StoreCustomerDays.Row> rows = new ArrayList<>();
+    private static List<KnownVersions.Read<LocalDate, byte[]>> rows(List<byte[]> days) {
+        List<KnownVersions.Read<LocalDate, byte[]>> rows = new ArrayList<>();
         for (int d = 0; d < days.size(); d++) {
             rows.add(row(d + 1, 1, days.get(d)));
         }
         return rows;
     }
 
-    private static StoreCustomerDays.Row row(int day, long version, byte[] packed) {
-        return new StoreCustomerDays.Row(LocalDate.EPOCH.plusDays(day), version, packed);
+    private static KnownVersions.Read<LocalDate, byte[]> row(int day, long version, byte[] packed) {
+        return new KnownVersions.Read<>(LocalDate.EPOCH.plusDays(day), version, packed);
     }
 
     private static byte[] day(long[]... entries) {
