@@ -173,8 +173,9 @@ class ProductSales {
             return listed;
         }
         jdbc.sql("""
-                        select shopify_id, title, product_type from products
-                        where tenant_id = :tenant and shopify_id = any(cast(:ids as bigint[]))
+                        select p.shopify_id, p.title, p.product_type
+                        from unnest(cast(:ids as bigint[])) i (id)
+                        join products p on p.tenant_id = :tenant and p.shopify_id = i.id
                         """)
                 .param("tenant", store.value())
                 .param("ids", RollupMemory.arrayLiteral(ids))

@@ -19,6 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances share the work), applies it and records every outcome in the same transaction. Workers poll, and
  * intake on this instance wakes one at once.
  *
+ * <p>Applying commits without waiting for the disk ({@link Deliveries#commitWithoutWaitingForDisk()}): the inbox
+ * row is what was acknowledged, and it is durable; an apply lost in a crash is redone from it.
+ *
  * <p>Stops after the web server (a lower phase): by then no delivery can still be accepted here, and a worker
  * finishes the batch in hand. A batch cut off by a crash rolls back whole and is claimed again, which is safe
  * because applying is idempotent and its outcome commits with it.
@@ -109,6 +112,7 @@ class DeliveryWorkers implements SmartLifecycle {
         List<WebhookDelivery> claimed = new ArrayList<>();
         try {
             transactions.executeWithoutResult(status -> {
+                deliveries.commitWithoutWaitingForDisk();
                 claimed.addAll(deliveries.claimDue(settings.batchSize()));
                 if (!claimed.isEmpty()) {
                     applyAndRecord(claimed);
@@ -145,8 +149,10 @@ class DeliveryWorkers implements SmartLifecycle {
 
     private void applyAlone(WebhookDelivery delivery) {
         try {
-            transactions.executeWithoutResult(status ->
-                    deliveries.claimAgain(delivery).ifPresent(d -> applyAndRecord(List.of(d))));
+            transactions.executeWithoutResult(status -> {
+                deliveries.commitWithoutWaitingForDisk();
+                deliveries.claimAgain(delivery).ifPresent(d -> applyAndRecord(List.of(d)));
+            });
         } catch (RuntimeException e) {
             transactions.executeWithoutResult(status -> deliveries.claimAgain(delivery).ifPresent(d -> failed(d, e)));
         }
