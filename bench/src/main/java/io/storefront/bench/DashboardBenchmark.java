@@ -75,6 +75,7 @@ final class DashboardBenchmark {
                 }
             }));
         }
+        figures.add(withNewOrders(db, service, tenant, endpoints.get("dashboard"), requests));
         HttpClient browser = signedIn(service, password);
         String page = service.baseUrl() + "/stores/" + tenant + "/dashboard?" + range;
         figures.add(measure("dashboard page (HTML)", requests, () -> {
@@ -112,6 +113,56 @@ final class DashboardBenchmark {
             }
         }
         return new Result(figures, ceilings, requests);
+    }
+
+    /**
+     * The dashboard with an order landing (written through the same tables and triggers as a sync or webhook) before
+     * each request: today's rollup rows change every time, so each request reads them again.
+     */
+    private static Figure withNewOrders(Database db, Service service, UUID tenant, String path, int requests)
+            throws Exception {
+        try (Connection c = db.connect();
+                PreparedStatement order = c.prepareStatement("""
+                        insert into orders (tenant_id, shopify_id, created_at, updated_at, processed_at, currency,
+                                            total_price, subtotal_price, total_discounts, customer_id)
+                        select ?, (select max(shopify_id) + 1 from orders where tenant_id = ?), now(), now(), now(),
+                               'USD', 42.50, 42.50, 0,
+                               (select shopify_id from customers where tenant_id = ? order by random() limit 1)
+                        returning shopify_id""");
+                PreparedStatement item = c.prepareStatement("""
+                        insert into order_items (tenant_id, shopify_id, order_id, product_id, title, quantity, price)
+                        select ?, ? + 1, ?, shopify_id, title, 1, 42.50
+                        from products where tenant_id = ? order by random() limit 1""")) {
+            c.setAutoCommit(false);
+            Call request = () -> {
+                var r = service.send("GET", path, tenant, null);
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException(path + " → " + r.statusCode() + " " + r.body());
+                }
+            };
+            Latencies latencies = new Latencies();
+            for (int i = 0; i < requests; i++) {
+                order.setObject(1, tenant);
+                order.setObject(2, tenant);
+                order.setObject(3, tenant);
+                long orderId;
+                try (ResultSet rs = order.executeQuery()) {
+                    rs.next();
+                    orderId = rs.getLong(1);
+                }
+                item.setObject(1, tenant);
+                item.setLong(2, orderId * 1000);
+                item.setLong(3, orderId);
+                item.setObject(4, tenant);
+                item.executeUpdate();
+                c.commit();
+                long start = System.nanoTime();
+                request.run();
+                latencies.record((System.nanoTime() - start) / 1000);
+            }
+            return new Figure("dashboard, a new order before each request", latencies.percentileMs(50),
+                    latencies.percentileMs(95), latencies.percentileMs(99));
+        }
     }
 
     interface Call {
