@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class Deliveries {
 
     private static final String COLUMNS =
-            "tenant_id, id, webhook_id, topic, shop_domain, api_version, triggered_at, event_id, body, attempts";
+            "tenant_id, id, webhook_id, topic, shop_domain, api_version, triggered_at, event_id, body, attempts, next_attempt_at";
 
     private final JdbcTemplate jdbc;
 
@@ -162,7 +162,7 @@ class Deliveries {
         return new WebhookDelivery(new StoreId(rs.getObject("tenant_id", UUID.class)), rs.getLong("id"),
                 rs.getString("webhook_id"), rs.getString("topic"), rs.getString("shop_domain"),
                 rs.getString("api_version"), instant(rs, "triggered_at"), rs.getString("event_id"), rs.getBytes("body"),
-                rs.getInt("attempts"));
+                rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant());
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -33,6 +33,7 @@ class DeliveryWorkers implements SmartLifecycle {
     private static final int MAX_ERROR_LENGTH = 2000;
 
     private final Deliveries deliveries;
+    private final InboxWriter intake;
     private final DeliveryApplier applier;
     private final WebhookMetrics metrics;
     private final WebhookSettings settings;
@@ -42,10 +43,13 @@ class DeliveryWorkers implements SmartLifecycle {
     private final LoopThreads threads = new LoopThreads();
     private volatile boolean running;
     private volatile long depthMeasuredAt;
+    /** How long the first delivery of the last batch had waited since it became due (received, or its retry time). */
+    private volatile Duration lastBatchWaited = Duration.ZERO;
 
-    DeliveryWorkers(Deliveries deliveries, DeliveryApplier applier, WebhookMetrics metrics, WebhookSettings settings,
-            PlatformTransactionManager transactions, Clock clock) {
+    DeliveryWorkers(Deliveries deliveries, InboxWriter intake, DeliveryApplier applier, WebhookMetrics metrics,
+            WebhookSettings settings, PlatformTransactionManager transactions, Clock clock) {
         this.deliveries = deliveries;
+        this.intake = intake;
         this.applier = applier;
         this.metrics = metrics;
         this.settings = settings;
@@ -86,8 +90,12 @@ class DeliveryWorkers implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    private void work() {
-        while (running) {
+    private void work(int number) {
+        while (running && !Thread.currentThread().isInterrupted()) {
+            if (number > 0 && yieldsToIntake()) {
+                stepBack();
+                continue;
+            }
             int claimed;
             try {
                 claimed = drainOnce();
@@ -97,13 +105,34 @@ class DeliveryWorkers implements SmartLifecycle {
                 claimed = 0;
             }
             if (claimed < settings.batchSize() && running) {
-                try {
-                    wakeups.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                pause();
             }
+        }
+    }
+
+    /**
+     * Workers after the first step back while deliveries pour in: intake and applying share the same cores, and an
+     * answer Shopify waits for matters more than a figure a few seconds sooner. They join in again when intake
+     * calms down, or when what the first worker applies has waited longer than {@code helper-max-lag}.
+     */
+    private boolean yieldsToIntake() {
+        return intake.busy() && lastBatchWaited.compareTo(settings.helperMaxLag()) < 0;
+    }
+
+    /** Sleeps without taking a wake-up meant for a worker that is applying. */
+    private void stepBack() {
+        try {
+            Thread.sleep(settings.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void pause() {
+        try {
+            wakeups.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -115,6 +144,7 @@ class DeliveryWorkers implements SmartLifecycle {
                 deliveries.commitWithoutWaitingForDisk();
                 claimed.addAll(deliveries.claimDue(settings.batchSize()));
                 if (!claimed.isEmpty()) {
+                    lastBatchWaited = waited(claimed.get(0));
                     applyAndRecord(claimed);
                 }
             });
@@ -129,6 +159,11 @@ class DeliveryWorkers implements SmartLifecycle {
             claimed.forEach(this::applyAlone);
         }
         return claimed.size();
+    }
+
+    /** Claims come in due order: the first of a batch tells how far applying is behind. */
+    private Duration waited(WebhookDelivery first) {
+        return Duration.between(first.dueAt(), clock.instant());
     }
 
     private void applyAndRecord(List<WebhookDelivery> batch) {

@@ -36,6 +36,9 @@ class InboxWriter implements SmartLifecycle {
     private static final int MAX_QUEUED = 10_000;
     /** Shopify gives up on a delivery after 5 s; an answer later than that helps no one. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(5);
+    /** A group this large means deliveries arrive faster than one commit at a time. */
+    private static final int CROWDED_GROUP = 4;
+    private static final long BUSY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private record Queued(NewDelivery delivery, CompletableFuture<Boolean> inserted) {}
 
@@ -45,6 +48,7 @@ class InboxWriter implements SmartLifecycle {
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final LoopThreads threads = new LoopThreads();
     private volatile boolean running;
+    private volatile long crowdedAt = System.nanoTime() - BUSY_NANOS;
 
     InboxWriter(Deliveries deliveries, PlatformTransactionManager transactions, WebhookSettings settings) {
         this.deliveries = deliveries;
@@ -74,6 +78,11 @@ class InboxWriter implements SmartLifecycle {
         }
     }
 
+    /** Whether deliveries arrived faster than one commit at a time within the last second. */
+    boolean busy() {
+        return System.nanoTime() - crowdedAt < BUSY_NANOS;
+    }
+
     private void write() {
         List<Queued> group = new ArrayList<>(MAX_GROUP);
         while (running || !queue.isEmpty()) {
@@ -84,6 +93,9 @@ class InboxWriter implements SmartLifecycle {
                 }
                 group.add(first);
                 queue.drainTo(group, MAX_GROUP - 1);
+                if (group.size() >= CROWDED_GROUP) {
+                    crowdedAt = System.nanoTime();
+                }
                 commit(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -117,7 +129,7 @@ class InboxWriter implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        threads.start("inbox-writer-", writers, this::write);
+        threads.start("inbox-writer-", writers, number -> write());
     }
 
     @Override

@@ -4,15 +4,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /** A fixed number of named platform threads running one loop each: started together, joined by one deadline. */
 final class LoopThreads {
 
     private final List<Thread> threads = new ArrayList<>();
 
-    synchronized void start(String namePrefix, int count, Runnable loop) {
+    /** Starts {@code count} threads; each runs {@code loop} with its number, 0 to count - 1. */
+    synchronized void start(String namePrefix, int count, IntConsumer loop) {
         for (int i = 0; i < count; i++) {
-            Thread thread = new Thread(loop, namePrefix + i);
+            int number = i;
+            Thread thread = new Thread(() -> loop.accept(number), namePrefix + i);
             thread.start();
             threads.add(thread);
         }

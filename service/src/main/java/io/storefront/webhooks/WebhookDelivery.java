@@ -15,7 +15,8 @@ record WebhookDelivery(
         @Nullable Instant triggeredAt,
         @Nullable String eventId,
         byte[] body,
-        int attempts) {
+        int attempts,
+        Instant dueAt) {
 
     @Override
     public String toString() {

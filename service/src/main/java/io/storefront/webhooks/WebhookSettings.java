@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code storefront.webhooks.*}.
  *
- * @param workers threads per instance draining the inbox
+ * @param workers threads per instance draining the inbox; all but the first step back while intake is busy
+ * @param helperMaxLag how long deliveries may wait before the other workers apply them even while intake is busy
  * @param intakeWriters threads per instance committing accepted deliveries into the inbox, in groups
  * @param batchSize deliveries claimed (and committed) together
  * @param pollInterval how often an idle worker looks for deliveries another instance accepted
@@ -31,7 +32,8 @@ record WebhookSettings(
         @DefaultValue("30s") Duration keyCacheTtl,
         @DefaultValue("25s") Duration shutdownTimeout,
         @DefaultValue("true") boolean registerOnConnect,
-        @DefaultValue("7d") Duration retention) {
+        @DefaultValue("7d") Duration retention,
+        @DefaultValue("30s") Duration helperMaxLag) {
 
     WebhookSettings {
         if (workers < 1 || intakeWriters < 1 || batchSize < 1 || maxAttempts < 1 || retention.isNegative()) {
