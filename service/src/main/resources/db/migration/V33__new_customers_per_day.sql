@@ -10,8 +10,8 @@ from (select f.tenant_id, (f.first_order_at at time zone t.iana_timezone)::date 
 where d.tenant_id = f.tenant_id and d.day = f.day;
 
 -- Only updates: a first order's day always has its sales day (insights_orders_changed writes the sales days before
--- the first orders, and a rebuild clears the first orders before the sales days), and a store being erased must
--- not get rows back.
+-- the first orders; a rebuild deletes the sales days first, so deleting the first orders after them changes
+-- nothing), and a store being erased must not get rows back.
 create function insights_first_orders_changed(gone insights_first_orders[], came insights_first_orders[])
 returns void language sql as $$
     update insights_sales_days d set new_customers = d.new_customers + x.customers
@@ -52,23 +52,3 @@ create trigger insights_first_orders_updated after update on insights_first_orde
     for each statement execute function insights_first_orders_updated();
 create trigger insights_first_orders_deleted after delete on insights_first_orders referencing old table as old_rows
     for each statement execute function insights_first_orders_deleted();
-
--- As in V30, but the first orders go before the sales days they count on.
-create or replace function insights_rebuild(tenant uuid) returns void language plpgsql as $$
-declare
-    month timestamptz;
-begin
-    perform pg_advisory_xact_lock(hashtext('insights_rebuild'), hashtext(tenant::text));
-    delete from insights_first_orders where tenant_id = tenant;
-    delete from insights_sales_days where tenant_id = tenant;
-    delete from insights_product_days where tenant_id = tenant;
-    delete from insights_product_months where tenant_id = tenant;
-    delete from insights_customer_days where tenant_id = tenant;
-    -- a month at a time keeps the arrays handed to the trigger function small
-    for month in select distinct date_trunc('month', processed_at) from orders where tenant_id = tenant loop
-        perform insights_orders_changed('{}', array(
-            select o from orders o
-            where o.tenant_id = tenant and o.processed_at >= month and o.processed_at < month + interval '1 month'));
-    end loop;
-end
-$$;

@@ -49,12 +49,12 @@ declare
     month timestamptz;
 begin
     perform pg_advisory_xact_lock(hashtext('insights_rebuild'), hashtext(tenant::text));
-    delete from insights_first_orders where tenant_id = tenant;
     delete from insights_sales_days where tenant_id = tenant;
     delete from insights_product_days where tenant_id = tenant;
     delete from insights_product_months where tenant_id = tenant;
     delete from insights_product_periods where tenant_id = tenant;
     delete from insights_customer_days where tenant_id = tenant;
+    delete from insights_first_orders where tenant_id = tenant;
     -- a month at a time keeps the arrays handed to the trigger function small
     for month in select distinct date_trunc('month', processed_at) from orders where tenant_id = tenant loop
         perform insights_orders_changed('{}', array(
