@@ -17,9 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The door: HMAC over the raw bytes, one answer for every kind of stranger, dedup on the webhook id. */
 class WebhookIntakeTests extends WebhookIntegrationTest {
+
+    @Autowired InboxWriter inboxWriter;
 
     @Test
     void accepts_a_signed_delivery_and_applies_it_after_answering() {
@@ -169,6 +172,41 @@ class WebhookIntakeTests extends WebhookIntegrationTest {
                 .isEqualTo(1);
         assertThat(count("select count(*) from checkouts where tenant_id = ? and shopify_id = 30112233445566", store.tenantId()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_burst_marks_intake_busy_for_about_a_second_and_every_delivery_is_still_applied() throws Exception {
+        Store store = connectStore();
+        byte[] body = fixture("checkouts-create");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !inboxWriter.busy());
+        boolean seenBusy = false;
+        // deliveries arriving faster than one commit at a time crowd the writers' groups; a few bursts at most
+        for (int burst = 0; burst < 3 && !seenBusy; burst++) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            ExecutorService threads = Executors.newFixedThreadPool(60);
+            try {
+                for (int i = 0; i < 60; i++) {
+                    answers.add(threads.submit(() -> {
+                        start.await();
+                        return deliver(store, "checkouts/create", body).statusCode();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> answer : answers) {
+                    assertThat(answer.get()).isEqualTo(200);
+                    seenBusy |= inboxWriter.busy();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+
+        assertThat(seenBusy).as("intake seen busy during a burst of 60 simultaneous deliveries").isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !inboxWriter.busy());
+        await().atMost(Duration.ofSeconds(20)).until(() -> unfinished(store) == 0);
+        assertThat(count("select count(*) from webhook_deliveries where tenant_id = ? and status = 'APPLIED'",
+                store.tenantId())).isEqualTo(inboxRows(store)).isGreaterThanOrEqualTo(60);
     }
 
     @Test
