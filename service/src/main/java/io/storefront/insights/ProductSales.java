@@ -32,12 +32,8 @@ class ProductSales {
     /** productId null: line items without a product (custom items), one row per item title. */
     record ProductSale(@Nullable Long productId, String title, String productType, long units, BigDecimal revenue) {}
 
-    /** Rows of one rollup table over [from, until), added (sign 1) or subtracted (sign -1). */
-    record Part(String table, String column, LocalDate from, LocalDate until, int sign) {
-        boolean monthly() {
-            return table.equals("insights_product_months");
-        }
-
+    /** Months ({@code monthly}) or days over [from, until), added (sign 1) or subtracted (sign -1). */
+    record Part(boolean monthly, LocalDate from, LocalDate until, int sign) {
         boolean holds(Period period) {
             return period.monthly() == monthly() && !period.start().isBefore(from) && period.start().isBefore(until);
         }
@@ -243,11 +239,11 @@ class ProductSales {
     }
 
     private static Part months(LocalDate from, LocalDate until) {
-        return new Part("insights_product_months", "month", from, until, 1);
+        return new Part(true, from, until, 1);
     }
 
     private static Part days(LocalDate from, LocalDate until, int sign) {
-        return new Part("insights_product_days", "day", from, until, sign);
+        return new Part(false, from, until, sign);
     }
 
     /** Days of [from, until) up to and including today: the ones that can hold sales. */

@@ -25,7 +25,7 @@ class ProductSalesPartsTests {
             Map<LocalDate, Integer> counted = new HashMap<>();
             for (ProductSales.Part part : parts) {
                 assertThat(part.from()).isBefore(part.until());
-                if (part.table().equals("insights_product_months")) {
+                if (part.monthly()) {
                     assertThat(part.from().getDayOfMonth()).isEqualTo(1);
                     assertThat(part.until().getDayOfMonth()).isEqualTo(1);
                     assertThat(part.sign()).isEqualTo(1);
@@ -49,8 +49,8 @@ class ProductSalesPartsTests {
                 LocalDate.of(2026, 11, 25));
 
         assertThat(parts).containsExactlyInAnyOrder(
-                new ProductSales.Part("insights_product_days", "day", LocalDate.of(2025, 11, 26), LocalDate.of(2025, 12, 1), 1),
-                new ProductSales.Part("insights_product_days", "day", LocalDate.of(2026, 11, 26), LocalDate.of(2026, 12, 1), -1),
-                new ProductSales.Part("insights_product_months", "month", LocalDate.of(2025, 12, 1), LocalDate.of(2026, 12, 1), 1));
+                new ProductSales.Part(false, LocalDate.of(2025, 11, 26), LocalDate.of(2025, 12, 1), 1),
+                new ProductSales.Part(false, LocalDate.of(2026, 11, 26), LocalDate.of(2026, 12, 1), -1),
+                new ProductSales.Part(true, LocalDate.of(2025, 12, 1), LocalDate.of(2026, 12, 1), 1));
     }
 }
