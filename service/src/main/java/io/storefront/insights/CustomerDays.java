@@ -50,9 +50,7 @@ class CustomerDays {
                 .query((rs, n) -> new Read<>(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getBytes(3)))
                 .list();
         Range days = known.update(rows);
-        if (rows.stream().anyMatch(row -> row.raw() != null)) {
-            memory.changed(store, known);
-        }
+        memory.read(store, known, rows);
         return days;
     }
 

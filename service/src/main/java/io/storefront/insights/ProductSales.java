@@ -71,9 +71,7 @@ class ProductSales {
         List<Read<Period, PeriodSales>> reads =
                 read(store, parts, known.versions(period -> parts.stream().anyMatch(part -> part.holds(period))));
         List<PeriodSales> periods = known.update(reads);
-        if (reads.stream().anyMatch(read -> read.raw() != null)) {
-            memory.changed(store, known);
-        }
+        memory.read(store, known, reads);
         Map<Sold, Total> totals = new HashMap<>();
         for (int i = 0; i < reads.size(); i++) {
             Period period = reads.get(i).key();

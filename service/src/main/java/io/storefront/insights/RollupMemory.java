@@ -36,9 +36,11 @@ class RollupMemory {
         return kind.cast(kept.get(new Key(store, kind), key -> empty.get()));
     }
 
-    /** After {@code value} grew or shrank: weighs it again. */
-    <T extends Kept> void changed(StoreId store, T value) {
-        kept.put(new Key(store, value.getClass()), value);
+    /** After a read: weighs {@code value} again if the read brought rows (and so it grew or shrank). */
+    void read(StoreId store, Kept value, List<? extends KnownVersions.Read<?, ?>> reads) {
+        if (reads.stream().anyMatch(read -> read.raw() != null)) {
+            kept.put(new Key(store, value.getClass()), value);
+        }
     }
 
     /** A PostgreSQL array literal of dates or numbers (elements that need no quoting), for {@code cast(:p as date[])}. */

@@ -64,7 +64,6 @@ class Deliveries {
         return inserted;
     }
 
-    /** Locks a batch that is due; other workers and instances skip these rows until the transaction ends. */
     /**
      * The current transaction commits without waiting for its WAL to reach the disk (the next durable commit, or
      * the WAL writer within a fraction of a second, takes it there). Only for applying deliveries: a crash can lose
@@ -74,6 +73,7 @@ class Deliveries {
         jdbc.execute("set local synchronous_commit = off");
     }
 
+    /** Locks a batch that is due; other workers and instances skip these rows until the transaction ends. */
     List<WebhookDelivery> claimDue(int limit) {
         return jdbc.query("select " + COLUMNS + """
                  from webhook_deliveries
