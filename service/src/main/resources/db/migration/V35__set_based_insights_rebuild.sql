@@ -1,6 +1,6 @@
 -- Recomputes one store's rollups from the base tables with one grouped statement per rollup table, instead of
--- replaying every month of orders through the trigger function: on a 1,000,000-order store ~35 s instead of
--- ~80 s (docs/insights.md). The figures are the ones the triggers keep (InsightsTests compares the two).
+-- replaying every month of orders through the trigger function: on a 1,000,000-order store 40 s instead of
+-- 54 s (docs/insights.md). The figures are the ones the triggers keep (InsightsTests compares the two).
 -- Days are the shop's local days; new_customers is filled by the first-order trigger (V33) when the first
 -- orders are inserted after the sales days.
 create or replace function insights_rebuild(tenant uuid) returns void language plpgsql
