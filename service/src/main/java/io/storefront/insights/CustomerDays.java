@@ -42,8 +42,8 @@ class CustomerDays {
                                on k.day = d.day
                         where d.tenant_id = :tenant and d.day between :start and :end
                         """)
-                .param("days", RollupMemory.arrayLiteral(knownDays))
-                .param("versions", RollupMemory.arrayLiteral(knownVersions))
+                .param("days", SqlArrays.literal(knownDays))
+                .param("versions", SqlArrays.literal(knownVersions))
                 .param("tenant", store.value())
                 .param("start", range.startDate())
                 .param("end", range.endDate())

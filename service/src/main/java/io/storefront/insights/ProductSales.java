@@ -1,6 +1,7 @@
 package io.storefront.insights;
 
-import io.storefront.insights.KnownVersions.Read;
+import io.storefront.insights.ProductPeriods.PeriodSales;
+import io.storefront.insights.ProductPeriods.Span;
 import io.storefront.tenants.StoreId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,14 +18,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Line-item sales per product in a range, from whole months of {@code insights_product_months} and days of
- * {@code insights_product_days} at either end. A month only partly in the range is read as its days in the range,
- * or as the whole month less its days outside the range, whichever reads fewer day rows: a range ending today
- * takes this month whole (its days after today hold nothing to subtract), half the rows a year used to read.
- *
- * <p>Each period's rows (a day's or a month's) stay in memory with the period's version
- * ({@code insights_product_periods}); a request reads every version of its periods and receives rows only for
- * the periods whose version moved, in the same statement, so figures are never stale. Titles and types come from
- * the catalogue on every request. Memory: {@link RollupMemory}.
+ * {@code insights_product_days} at either end ({@link ProductPeriods}). A month only partly in the range is read
+ * as its days in the range, or as the whole month less its days outside the range, whichever reads fewer day
+ * rows: a range ending today takes this month whole (its days after today hold nothing to subtract), half the
+ * rows a year used to read. Titles and types come from the catalogue on every request.
  */
 @Repository
 class ProductSales {
@@ -34,17 +31,10 @@ class ProductSales {
 
     /** Months ({@code monthly}) or days over [from, until), added (sign 1) or subtracted (sign -1). */
     record Part(boolean monthly, LocalDate from, LocalDate until, int sign) {
-        boolean holds(Period period) {
-            return period.monthly() == monthly() && !period.start().isBefore(from) && period.start().isBefore(until);
+        Span span() {
+            return new Span(monthly, from, until);
         }
     }
-
-    /** A day ({@code monthly} false) or a month of the product rollups. */
-    record Period(boolean monthly, LocalDate start) {}
-
-    /** A period's rows: product (0 for custom items), custom item title, item title, units, revenue (thousandths). */
-    record PeriodSales(long[] productIds, String[] customTitles, @Nullable String[] itemTitles, long[] units,
-            long[] milli) {}
 
     private record Sold(long productId, String customTitle) {}
 
@@ -57,27 +47,19 @@ class ProductSales {
     private record Listed(String title, String productType) {}
 
     private final JdbcClient jdbc;
-    private final RollupMemory memory;
+    private final ProductPeriods periods;
 
-    ProductSales(JdbcClient jdbc, RollupMemory memory) {
+    ProductSales(JdbcClient jdbc, ProductPeriods periods) {
         this.jdbc = jdbc;
-        this.memory = memory;
+        this.periods = periods;
     }
 
     /** Every product sold in the range, best-selling first (ties by product id). {@code today}: the shop's date. */
     List<ProductSale> between(StoreId store, DateRange range, LocalDate today) {
         List<Part> parts = parts(range.startDate(), range.endDate().plusDays(1), today);
-        StoreProductPeriods known = memory.of(store, StoreProductPeriods.class, StoreProductPeriods::new);
-        List<Read<Period, PeriodSales>> reads =
-                read(store, parts, known.versions(period -> parts.stream().anyMatch(part -> part.holds(period))));
-        List<PeriodSales> periods = known.update(reads);
-        memory.read(store, known, reads);
         Map<Sold, Total> totals = new HashMap<>();
-        for (int i = 0; i < reads.size(); i++) {
-            Period period = reads.get(i).key();
-            int sign = parts.stream().filter(part -> part.holds(period)).findFirst().orElseThrow().sign();
-            add(totals, periods.get(i), sign);
-        }
+        periods.within(store, parts.stream().map(Part::span).toList()).forEach((period, sales) -> add(totals, sales,
+                parts.stream().filter(part -> part.span().holds(period)).findFirst().orElseThrow().sign()));
         totals.values().removeIf(t -> t.units == 0 && t.milli == 0);
         Map<Long, Listed> listed = listed(store, totals.keySet());
         return totals.entrySet().stream()
@@ -86,66 +68,6 @@ class ProductSales {
                         .thenComparing(e -> e.getKey().customTitle()))
                 .map(e -> sale(e.getKey(), e.getValue(), listed.get(e.getKey().productId())))
                 .toList();
-    }
-
-    private List<Read<Period, PeriodSales>> read(StoreId store, List<Part> parts, Map<Period, Long> versions) {
-        StringBuilder wanted = new StringBuilder();
-        Map<String, Object> params = new HashMap<>();
-        params.put("tenant", store.value());
-        for (int i = 0; i < parts.size(); i++) {
-            wanted.append(i == 0 ? "" : " or ")
-                    .append("(p.monthly = :monthly%1$d and p.period >= :from%1$d and p.period < :until%1$d)".formatted(i));
-            params.put("monthly" + i, parts.get(i).monthly());
-            params.put("from" + i, parts.get(i).from());
-            params.put("until" + i, parts.get(i).until());
-        }
-        List<String> knownMonthly = new ArrayList<>();
-        List<String> knownPeriods = new ArrayList<>();
-        List<String> knownVersions = new ArrayList<>();
-        versions.forEach((period, version) -> {
-            knownMonthly.add(Boolean.toString(period.monthly()));
-            knownPeriods.add(period.start().toString());
-            knownVersions.add(version.toString());
-        });
-        params.put("knownMonthly", RollupMemory.arrayLiteral(knownMonthly));
-        params.put("knownPeriods", RollupMemory.arrayLiteral(knownPeriods));
-        params.put("knownVersions", RollupMemory.arrayLiteral(knownVersions));
-        return jdbc.sql("""
-                        select p.monthly, p.period, p.version, r.product_ids, r.custom_titles, r.item_titles, r.units,
-                               r.revenue_milli
-                        from insights_product_periods p
-                        left join unnest(cast(:knownMonthly as boolean[]), cast(:knownPeriods as date[]),
-                                         cast(:knownVersions as bigint[])) k (monthly, period, version)
-                               on k.monthly = p.monthly and k.period = p.period
-                        left join lateral (
-                            select array_agg(product_id) as product_ids, array_agg(custom_title) as custom_titles,
-                                   array_agg(item_title) as item_titles, array_agg(units) as units,
-                                   array_agg(revenue_milli) as revenue_milli
-                            from (select product_id, custom_title, item_title, units, revenue_milli
-                                  from insights_product_days
-                                  where not p.monthly and tenant_id = p.tenant_id and day = p.period
-                                  union all
-                                  select product_id, custom_title, item_title, units, revenue_milli
-                                  from insights_product_months
-                                  where p.monthly and tenant_id = p.tenant_id and month = p.period) x
-                            where k.version is distinct from p.version) r on true
-                        where p.tenant_id = :tenant and (%s)
-                        """.formatted(wanted))
-                .params(params)
-                .query((rs, n) -> new Read<>(new Period(rs.getBoolean(1), rs.getObject(2, LocalDate.class)),
-                        rs.getLong(3), rs.getArray(4) == null ? null : new PeriodSales(
-                                longs(rs.getArray(4)), (String[]) rs.getArray(5).getArray(),
-                                (String[]) rs.getArray(6).getArray(), longs(rs.getArray(7)), longs(rs.getArray(8)))))
-                .list();
-    }
-
-    private static long[] longs(java.sql.Array array) throws java.sql.SQLException {
-        Long[] boxed = (Long[]) array.getArray();
-        long[] values = new long[boxed.length];
-        for (int i = 0; i < boxed.length; i++) {
-            values[i] = boxed[i];
-        }
-        return values;
     }
 
     private static void add(Map<Sold, Total> totals, PeriodSales sales, int sign) {
@@ -172,7 +94,7 @@ class ProductSales {
                         join products p on p.tenant_id = :tenant and p.shopify_id = i.id
                         """)
                 .param("tenant", store.value())
-                .param("ids", RollupMemory.arrayLiteral(ids))
+                .param("ids", SqlArrays.literal(ids))
                 .query(rs -> {
                     listed.put(rs.getLong(1), new Listed(rs.getString(2), rs.getString(3)));
                 });

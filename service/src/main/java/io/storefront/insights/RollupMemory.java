@@ -5,11 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.storefront.tenants.StoreId;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The memory for rollup rows kept between requests ({@link CustomerDays}, {@link ProductSales}): one budget,
+ * The memory for rollup rows kept between requests ({@link CustomerDays}, {@link ProductPeriods}): one budget,
  * {@code storefront.insights.rollup-cache-megabytes}, least recently used stores leave first. What is kept here is
  * checked against the database's versions on every request, so it only saves reading, never changes a figure.
  */
@@ -41,10 +40,5 @@ class RollupMemory {
         if (reads.stream().anyMatch(read -> read.raw() != null)) {
             kept.put(new Key(store, value.getClass()), value);
         }
-    }
-
-    /** A PostgreSQL array literal of dates or numbers (elements that need no quoting), for {@code cast(:p as date[])}. */
-    static String arrayLiteral(List<String> elements) {
-        return elements.stream().collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -1,8 +1,8 @@
 package io.storefront.insights;
 
 import io.storefront.insights.KnownVersions.Read;
-import io.storefront.insights.ProductSales.Period;
-import io.storefront.insights.ProductSales.PeriodSales;
+import io.storefront.insights.ProductPeriods.Period;
+import io.storefront.insights.ProductPeriods.PeriodSales;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
