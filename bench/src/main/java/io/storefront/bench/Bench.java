@@ -68,6 +68,10 @@ public final class Bench {
         }
         md.append(f("%n- ceiling (pgbench): **%.0f inserts/s**; intake/ceiling = **%.0f %%**%n",
                 r.ceiling().tps(), 100 * r.sustained().achievedPerSecond() / r.ceiling().tps()));
+        md.append(f("- latency ceiling at the 50 %% rate (pgbench --rate %.0f, the same inserts on %d connections, from"
+                        + " each insert's scheduled start): p50 %.1f ms, p99 **%.1f ms**; intake p99 / ceiling p99 = **%.1f×**%n",
+                r.halfCeiling().ratePerSecond(), WebhookIntakeBenchmark.OPEN_LOOP_CONNECTIONS, r.halfCeiling().p50Ms(),
+                r.halfCeiling().p99Ms(), r.half().p99Ms() / r.halfCeiling().p99Ms()));
         md.append(f("- acknowledged with 200: %d; in the inbox: %d; applied: %d (acknowledged but missing: %d)%n",
                 r.acknowledged(), r.inInbox(), r.applied(), Math.max(0, r.acknowledged() - r.inInbox())));
         md.append(f("- apply lag (received → applied): p50 %.0f ms, p99 %.0f ms; backlog drained %.1f s after the load%n",

@@ -16,6 +16,9 @@ final class Pgbench {
 
     record Result(double tps, double averageLatencyMs) {}
 
+    /** A run at a fixed rate: latencies from each transaction's scheduled start (pgbench's time plus its lag). */
+    record Paced(double ratePerSecond, double p50Ms, double p99Ms) {}
+
     static boolean available() {
         try {
             return new ProcessBuilder("pgbench", "--version").redirectErrorStream(true).start().waitFor() == 0;
@@ -25,21 +28,64 @@ final class Pgbench {
     }
 
     static Result run(Database db, String script, int clients, int seconds) throws IOException, InterruptedException {
-        Path file = Files.createTempFile("pgbench", ".sql");
-        Files.writeString(file, script);
-        Process p = new ProcessBuilder(List.of("pgbench", "-n", "-h", db.host, "-p", Integer.toString(db.port),
-                "-U", db.user, "-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds),
-                "-f", file.toString(), db.name))
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("pgbench failed:\n" + out);
-        }
+        String out = pgbench(db, script, clients, seconds, List.of(), Path.of("."));
         Matcher tps = TPS.matcher(out);
         Matcher latency = LATENCY.matcher(out);
         if (!tps.find()) {
             throw new IllegalStateException("no tps in pgbench output:\n" + out);
         }
         return new Result(Double.parseDouble(tps.group(1)), latency.find() ? Double.parseDouble(latency.group(1)) : Double.NaN);
+    }
+
+    /**
+     * The script at {@code perSecond} in all (pgbench {@code --rate}), each transaction logged: the database's own
+     * latency at a given load, measured open loop as the service's is.
+     */
+    static Paced runAt(Database db, String script, int clients, int seconds, double perSecond)
+            throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("pgbench-log");
+        try {
+            pgbench(db, script, clients, seconds, List.of("--rate", Long.toString(Math.round(perSecond)), "--log",
+                    "--log-prefix", "tx"), dir);
+            Latencies latencies = new Latencies();
+            try (var logs = Files.list(dir)) {
+                for (Path log : logs.toList()) {
+                    for (String line : Files.readAllLines(log)) {
+                        // client transaction elapsed_us script epoch_s epoch_us lag_us
+                        String[] fields = line.split(" ");
+                        latencies.record(Long.parseLong(fields[2]) + Long.parseLong(fields[6]));
+                    }
+                }
+            }
+            return new Paced(perSecond, latencies.percentileMs(50), latencies.percentileMs(99));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    private static String pgbench(Database db, String script, int clients, int seconds, List<String> options, Path dir)
+            throws IOException, InterruptedException {
+        Path file = Files.createTempFile("pgbench", ".sql");
+        try {
+            Files.writeString(file, script);
+            List<String> command = new java.util.ArrayList<>(List.of("pgbench", "-n", "-h", db.host, "-p",
+                    Integer.toString(db.port), "-U", db.user, "-c", Integer.toString(clients), "-j", "2", "-T",
+                    Integer.toString(seconds), "-f", file.toString()));
+            command.addAll(options);
+            command.add(db.name);
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("pgbench failed:\n" + out);
+            }
+            return out;
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }

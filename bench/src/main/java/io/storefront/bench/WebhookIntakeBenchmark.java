@@ -40,7 +40,7 @@ final class WebhookIntakeBenchmark {
 
     record Result(Phase sustained, Phase half, Phase ninety, Phase step, long acknowledged, long inInbox,
             long applied, double applyLagP50Ms, double applyLagP99Ms, Duration drain, Pgbench.Result ceiling,
-            int concurrency) {}
+            Pgbench.Paced halfCeiling, int concurrency) {}
 
     private static final String SECRET = "bench-app-secret";
     private static final String SHOP = "bench-intake.myshopify.com";
@@ -50,7 +50,7 @@ final class WebhookIntakeBenchmark {
      * 256 threads, tried first, put their own wake-ups on the shared cores into the tail (p99 at 50 % load 117 ms
      * against 38 ms with 64, same build).
      */
-    private static final int OPEN_LOOP_CONNECTIONS = 64;
+    static final int OPEN_LOOP_CONNECTIONS = 64;
 
     private final String template;
     private final AtomicLong nextOrderId = new AtomicLong(9_000_000_000_000L);
@@ -82,9 +82,15 @@ final class WebhookIntakeBenchmark {
             long[] inbox = awaitDrained(db, tenant, Duration.ofMinutes(5));
             Duration drain = Duration.between(drainStart, Instant.now());
             double[] lag = applyLag(db, tenant);
-            Pgbench.Result ceiling = Pgbench.available() ? ceiling(db, settings) : new Pgbench.Result(Double.NaN, Double.NaN);
+            Pgbench.Result ceiling = new Pgbench.Result(Double.NaN, Double.NaN);
+            Pgbench.Paced halfCeiling = new Pgbench.Paced(half.offeredPerSecond(), Double.NaN, Double.NaN);
+            if (Pgbench.available()) {
+                Ceilings ceilings = ceilings(db, settings, half.offeredPerSecond());
+                ceiling = ceilings.throughput();
+                halfCeiling = ceilings.half();
+            }
             return new Result(sustained, half, ninety, step, acknowledged.get(), inbox[0], inbox[1], lag[0], lag[1],
-                    drain, ceiling, settings.concurrency());
+                    drain, ceiling, halfCeiling, settings.concurrency());
         }
     }
 
@@ -247,7 +253,13 @@ final class WebhookIntakeBenchmark {
         }
     }
 
-    private static Pgbench.Result ceiling(Database db, Settings settings) throws Exception {
+    private record Ceilings(Pgbench.Result throughput, Pgbench.Paced half) {}
+
+    /**
+     * pgbench inserting the same rows at the same concurrency: as fast as it can (the throughput ceiling), then at
+     * the rate of the service's 50 % phase (the latency ceiling: what the database alone takes at that load).
+     */
+    private static Ceilings ceilings(Database db, Settings settings, double halfRate) throws Exception {
         try (Connection c = db.connect(); var s = c.createStatement()) {
             s.execute("drop table if exists bench_inbox");
             s.execute("create table bench_inbox (like webhook_deliveries including all)");
@@ -258,8 +270,10 @@ final class WebhookIntakeBenchmark {
                 + " event_id, body) values ('00000000-0000-0000-0000-000000000001', gen_random_uuid()::text,"
                 + " 'orders/create', '" + SHOP + "', '2025-10', now(), gen_random_uuid()::text,"
                 + " convert_to('" + body + "', 'UTF8')) on conflict do nothing;\n";
+        int seconds = (int) Math.max(2, settings.phase().toSeconds());
         try {
-            return Pgbench.run(db, script, settings.concurrency(), (int) Math.max(2, settings.phase().toSeconds()));
+            Pgbench.Result throughput = Pgbench.run(db, script, settings.concurrency(), seconds);
+            return new Ceilings(throughput, Pgbench.runAt(db, script, OPEN_LOOP_CONNECTIONS, seconds, halfRate));
         } finally {
             try (Connection c = db.connect(); var s = c.createStatement()) {
                 s.execute("drop table if exists bench_inbox");

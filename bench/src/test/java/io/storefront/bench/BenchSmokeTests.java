@@ -36,6 +36,7 @@ class BenchSmokeTests {
         assertThat(result.applied()).isEqualTo(result.inInbox());
         assumeTrue(Pgbench.available(), "pgbench is not installed: ceiling not measured");
         assertThat(result.ceiling().tps()).isPositive();
+        assertThat(result.halfCeiling().p99Ms()).isPositive().isGreaterThanOrEqualTo(result.halfCeiling().p50Ms());
     }
 
     @Test
