@@ -1,6 +1,7 @@
 package io.storefront.catalog;
 
 import io.storefront.tenants.StoreId;
+import io.storefront.tenants.StoreNotFound;
 import java.io.Reader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,6 +45,8 @@ public final class CatalogLoad implements AutoCloseable {
             CatalogTable.REFUNDS, CatalogTable.ORDERS);
 
     private static final long FIRST_ANALYZE = 2_000;
+    /** Parameter: tenant id. A row when the store exists, which then cannot be deleted until the transaction ends. */
+    static final String LOCK_STORE = "select 1 from tenants where id = ? for key share";
 
     private final StoreId store;
     private final Connection connection;
@@ -278,6 +281,10 @@ public final class CatalogLoad implements AutoCloseable {
     private void writeOnce(Batch batch) {
         long started = System.nanoTime();
         try {
+            if (!lockStore(connection, store)) {
+                rollbackQuietly();
+                throw new StoreNotFound();
+            }
             PGConnection pg = connection.unwrap(PGConnection.class);
             for (CatalogTable parent : PARENTS) {
                 CopyRows rows = batch.rows.get(parent);
@@ -339,6 +346,22 @@ public final class CatalogLoad implements AutoCloseable {
         } catch (SQLException | java.io.IOException e) {
             rollbackQuietly();
             throw failure("could not write a batch of catalog records", e);
+        }
+    }
+
+    /**
+     * The catalog tables have no foreign key to {@code tenants} (checked row by row, it cost a quarter of a bulk
+     * load): a transaction writing rows of a store takes the lock that check would take, once. A store being
+     * deleted then waits for the write, whose rows its deletion removes, or the write finds the store gone.
+     *
+     * @return false when the store no longer exists
+     */
+    static boolean lockStore(Connection connection, StoreId store) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_STORE)) {
+            lock.setObject(1, store.value());
+            try (var found = lock.executeQuery()) {
+                return found.next();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.storefront.catalog;
 
 import io.storefront.tenants.StoreId;
+import io.storefront.tenants.StoreNotFound;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -61,7 +62,9 @@ public class CatalogWriter {
 
     /** {@code refunds/create}: a refund arrives on its own, without a new version of its order. */
     public void addRefunds(StoreId store, long orderId, List<RefundRecord> refunds) {
-        transactions.executeWithoutResult(status -> refunds.forEach(refund -> jdbc.sql("""
+        transactions.executeWithoutResult(status -> {
+            lockStore(store);
+            refunds.forEach(refund -> jdbc.sql("""
                 insert into refunds (tenant_id, shopify_id, order_id, created_at, amount)
                 select ?, ?, ?, ?, ?
                  where not exists (select 1 from deleted_records d
@@ -70,7 +73,8 @@ public class CatalogWriter {
                     created_at = excluded.created_at, amount = excluded.amount""")
                 .params(store.value(), refund.id(), orderId, java.sql.Timestamp.from(refund.createdAt()), refund.amount(),
                         store.value(), orderId)
-                .update()));
+                .update());
+        });
         events.publishEvent(new CatalogChanged(store, Resource.ORDERS));
     }
 
@@ -157,6 +161,13 @@ public class CatalogWriter {
             records.accept(load);
             load.flush();
             return load.applied(resource);
+        }
+    }
+
+    /** {@link CatalogLoad#lockStore} in the current transaction. */
+    private void lockStore(StoreId store) {
+        if (jdbc.sql(CatalogLoad.LOCK_STORE).param(store.value()).query(Integer.class).optional().isEmpty()) {
+            throw new StoreNotFound();
         }
     }
 

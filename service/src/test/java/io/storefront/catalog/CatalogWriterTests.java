@@ -1,13 +1,20 @@
 package io.storefront.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storefront.IntegrationTest;
 import io.storefront.tenants.StoreId;
+import io.storefront.tenants.StoreNotFound;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -220,6 +227,56 @@ class CatalogWriterTests extends IntegrationTest {
 
     static CustomerRecord customer(long id, Instant updatedAt, String email) {
         return new CustomerRecord(id, email, "Ann", "Lee", null, "ENABLED", "", 1, new BigDecimal("5.00"), "EUR", T1, updatedAt);
+    }
+
+    @Test
+    void nothing_is_written_for_a_store_that_no_longer_exists() {
+        jdbc.sql("delete from tenants where id = ?").param(store.value()).update();
+
+        assertThatThrownBy(() -> writer.upsertOrders(store, List.of(order(9, T1, "10.00", item(91, 1, "10.00")))))
+                .isInstanceOf(StoreNotFound.class);
+        assertThatThrownBy(() -> writer.addRefunds(store, 9, List.of(new RefundRecord(901, T1, new BigDecimal("1.00")))))
+                .isInstanceOf(StoreNotFound.class);
+        try (CatalogLoad load = writer.load(store, false)) {
+            load.order(order(10, T1, "10.00"));
+            assertThatThrownBy(load::flush).isInstanceOf(StoreNotFound.class);
+        }
+        for (String table : List.of("orders", "order_items", "refunds", "insights_sales_days")) {
+            assertThat(jdbc.sql("select count(*) from " + table + " where tenant_id = ?").param(store.value())
+                    .query(Long.class).single()).as(table).isZero();
+        }
+    }
+
+    @Test
+    void a_store_deleted_while_its_rows_are_being_written_keeps_none_of_them() throws Exception {
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch deleting = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> write = threads.submit(() -> transactions.executeWithoutResult(status -> {
+                writer.upsertOrders(store, List.of(order(11, T1, "10.00", item(111, 1, "10.00"))));
+                written.countDown();
+                try {
+                    deleting.await();
+                    Thread.sleep(500); // an unblocked deletion would finish meanwhile, before these rows commit
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            written.await();
+            Future<Integer> delete = threads.submit(() -> {
+                deleting.countDown();
+                return jdbc.sql("delete from tenants where id = ?").param(store.value()).update();
+            });
+            write.get(30, TimeUnit.SECONDS);
+            assertThat(delete.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+        for (String table : List.of("orders", "order_items", "insights_sales_days", "insights_product_days")) {
+            assertThat(jdbc.sql("select count(*) from " + table + " where tenant_id = ?").param(store.value())
+                    .query(Long.class).single()).as(table).isZero();
+        }
     }
 
     static OrderRecord order(long id, Instant updatedAt, String total, LineItemRecord... items) {

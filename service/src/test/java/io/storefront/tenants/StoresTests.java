@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storefront.Api;
 import io.storefront.IntegrationTest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -80,14 +81,49 @@ class StoresTests extends IntegrationTest {
     void renames_and_deletes_a_store_with_all_of_its_data() {
         Api.Session user = api().newUser();
         UUID store = api().connectStore(user, domain(), "shpat_x", "s");
-        jdbc.sql("insert into customers (tenant_id, shopify_id, email, updated_at) values (?, 1, 'c@example.com', now())")
-                .param(store).update();
+        UUID other = api().connectStore(api().newUser(), domain(), "shpat_y", "t");
+        for (UUID tenant : List.of(store, other)) {
+            catalogRows(tenant);
+        }
 
         Api.Response renamed = api().send("PATCH", "/api/tenant/" + store, user.token(), null, "{\"name\":\"Renamed\"}");
         assertThat(renamed.json().get("name").asString()).isEqualTo("Renamed");
 
         assertThat(api().send("DELETE", "/api/tenant/" + store, user.token(), null, null).status()).isEqualTo(204);
-        assertThat(jdbc.sql("select count(*) from customers where tenant_id = ?").param(store).query(Long.class).single()).isZero();
+        for (String table : STORE_TABLES) {
+            // the catalog and rollup tables have no foreign key to tenants: the deletion trigger (V36) removes them
+            assertThat(rows(table, store)).as(table).isZero();
+            assertThat(rows(table, other)).as(table).isPositive();
+        }
         assertThat(api().get("/api/tenant/" + store, user, null).status()).isEqualTo(404);
+    }
+
+    private static final List<String> STORE_TABLES = List.of("customers", "products", "product_variants", "orders",
+            "order_items", "refunds", "checkouts", "insights_sales_days", "insights_product_days",
+            "insights_product_months", "insights_product_periods", "insights_customer_days", "insights_first_orders");
+
+    /** A customer, a product with a variant, an order of it with a refund, a checkout; the triggers add rollups. */
+    private void catalogRows(UUID tenant) {
+        jdbc.sql("insert into customers (tenant_id, shopify_id, email, updated_at) values (?, 1, 'c@example.com', now())")
+                .param(tenant).update();
+        jdbc.sql("insert into products (tenant_id, shopify_id, title, updated_at) values (?, 2, 'Mug', now())")
+                .param(tenant).update();
+        jdbc.sql("insert into product_variants (tenant_id, shopify_id, product_id, price) values (?, 3, 2, 12.00)")
+                .param(tenant).update();
+        jdbc.sql("""
+                insert into orders (tenant_id, shopify_id, customer_id, created_at, updated_at, processed_at, currency,
+                                    total_price)
+                values (?, 4, 1, now(), now(), now(), 'EUR', 24.00)""").param(tenant).update();
+        jdbc.sql("""
+                insert into order_items (tenant_id, shopify_id, order_id, product_id, title, quantity, price)
+                values (?, 5, 4, 2, 'Mug', 2, 12.00)""").param(tenant).update();
+        jdbc.sql("insert into refunds (tenant_id, shopify_id, order_id, created_at, amount) values (?, 6, 4, now(), 12.00)")
+                .param(tenant).update();
+        jdbc.sql("insert into checkouts (tenant_id, shopify_id, created_at, updated_at) values (?, 7, now(), now())")
+                .param(tenant).update();
+    }
+
+    private long rows(String table, UUID tenant) {
+        return jdbc.sql("select count(*) from " + table + " where tenant_id = ?").param(tenant).query(Long.class).single();
     }
 }
