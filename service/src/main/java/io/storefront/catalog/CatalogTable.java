@@ -63,7 +63,7 @@ enum CatalogTable {
     }
 
     String createStage() {
-        return "create temp table if not exists " + stage() + " on commit delete rows as select "
+        return "create temp table " + stage() + " as select "
                 + String.join(", ", columns) + " from " + table + " with no data";
     }
 

@@ -230,6 +230,22 @@ class CatalogWriterTests extends IntegrationTest {
     }
 
     @Test
+    void loads_in_one_transaction_share_the_session_work_tables_but_nothing_in_them() {
+        // a webhook batch: several loads on one connection, whose staging and "applied" tables are emptied
+        // between them (an older version must not find the newer one's id marked applied and replace its items)
+        transactions.executeWithoutResult(status -> {
+            writer.upsertOrders(store, List.of(order(20, T2, "20.00", item(201, 2, "10.00"))));
+            writer.upsertOrders(store, List.of(order(20, T1, "99.00", item(202, 1, "99.00"))));
+            writer.upsertOrders(store, List.of(order(21, T1, "5.00", item(211, 1, "5.00"))));
+        });
+
+        assertThat(jdbc.sql("select shopify_id from order_items where tenant_id = ? and order_id in (20, 21) order by 1")
+                .param(store.value()).query(Long.class).list()).containsExactly(201L, 211L);
+        assertThat(jdbc.sql("select total_price from orders where tenant_id = ? and shopify_id = 20")
+                .param(store.value()).query(BigDecimal.class).single()).isEqualByComparingTo("20.00");
+    }
+
+    @Test
     void nothing_is_written_for_a_store_that_no_longer_exists() {
         jdbc.sql("delete from tenants where id = ?").param(store.value()).update();
 
