@@ -47,6 +47,10 @@ public final class CatalogLoad implements AutoCloseable {
             CatalogTable.ORDER_ITEMS, CatalogTable.ORDERS,
             CatalogTable.REFUNDS, CatalogTable.ORDERS);
 
+    /** The parents this load applied, and the ids it saw: emptied when a load starts and when it ends. */
+    private static final List<String> TRACKING_TABLES =
+            PARENTS.stream().flatMap(parent -> Stream.of(parent.applied(), parent.seen())).toList();
+
     private static final long FIRST_ANALYZE = 2_000;
     /** Parameter: tenant id. A row when the store exists, which then cannot be deleted until the transaction ends. */
     static final String LOCK_STORE = "select 1 from tenants where id = ? for key share";
@@ -102,7 +106,7 @@ public final class CatalogLoad implements AutoCloseable {
                         statement.execute("create temp table " + parent.seen() + " (shopify_id bigint)");
                     }
                 }
-                empty(statement, PARENTS.stream().flatMap(parent -> Stream.of(parent.applied(), parent.seen())).toList());
+                empty(statement, TRACKING_TABLES);
             }
             commit();
         } catch (SQLException e) {
@@ -584,7 +588,7 @@ public final class CatalogLoad implements AutoCloseable {
                     connection.rollback();
                 }
                 try (Statement statement = connection.createStatement()) {
-                    empty(statement, PARENTS.stream().flatMap(parent -> Stream.of(parent.applied(), parent.seen())).toList());
+                    empty(statement, TRACKING_TABLES);
                     statement.execute("reset jit");
                 }
                 if (ownTransaction) {
