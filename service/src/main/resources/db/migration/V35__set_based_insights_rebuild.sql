@@ -3,18 +3,23 @@
 -- 54 s (docs/insights.md). The figures are the ones the triggers keep (InsightsTests compares the two).
 -- Days are the shop's local days; new_customers is filled by the first-order trigger (V33) when the first
 -- orders are inserted after the sales days.
-create or replace function insights_rebuild(tenant uuid) returns void language plpgsql
-set work_mem = '64MB' as $$
-declare
-    zone text := (select iana_timezone from tenants where id = tenant);
-begin
-    perform pg_advisory_xact_lock(hashtext('insights_rebuild'), hashtext(tenant::text));
+-- Every rollup row of one store: before a rebuild, and when the store is deleted (V36).
+create function insights_forget(tenant uuid) returns void language sql as $$
     delete from insights_sales_days where tenant_id = tenant;
     delete from insights_product_days where tenant_id = tenant;
     delete from insights_product_months where tenant_id = tenant;
     delete from insights_product_periods where tenant_id = tenant;
     delete from insights_customer_days where tenant_id = tenant;
     delete from insights_first_orders where tenant_id = tenant;
+$$;
+
+create or replace function insights_rebuild(tenant uuid) returns void language plpgsql
+set work_mem = '64MB' as $$
+declare
+    zone text := (select iana_timezone from tenants where id = tenant);
+begin
+    perform pg_advisory_xact_lock(hashtext('insights_rebuild'), hashtext(tenant::text));
+    perform insights_forget(tenant);
 
     insert into insights_sales_days (tenant_id, day, orders, revenue, refunds, gross_sales, discounts, cancelled_returns)
     select tenant, day, sum(orders), sum(revenue), sum(refunds), sum(gross_sales), sum(discounts), sum(cancelled_returns)

@@ -21,20 +21,14 @@ alter table insights_first_orders drop constraint insights_first_orders_tenant_i
 
 -- After the tenant row is gone, so the rollup triggers fired by these deletes find no tenant and do no work.
 create function tenants_delete_rows() returns trigger language plpgsql as $$
+declare
+    catalog_table text;
 begin
-    delete from order_items where tenant_id = old.id;
-    delete from refunds where tenant_id = old.id;
-    delete from orders where tenant_id = old.id;
-    delete from product_variants where tenant_id = old.id;
-    delete from products where tenant_id = old.id;
-    delete from customers where tenant_id = old.id;
-    delete from checkouts where tenant_id = old.id;
-    delete from insights_sales_days where tenant_id = old.id;
-    delete from insights_product_days where tenant_id = old.id;
-    delete from insights_product_months where tenant_id = old.id;
-    delete from insights_product_periods where tenant_id = old.id;
-    delete from insights_customer_days where tenant_id = old.id;
-    delete from insights_first_orders where tenant_id = old.id;
+    foreach catalog_table in array array['order_items', 'refunds', 'orders', 'product_variants', 'products',
+                                         'customers', 'checkouts'] loop
+        execute format('delete from %I where tenant_id = $1', catalog_table) using old.id;
+    end loop;
+    perform insights_forget(old.id);
     return null;
 end
 $$;

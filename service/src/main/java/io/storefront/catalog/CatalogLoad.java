@@ -369,7 +369,8 @@ public final class CatalogLoad implements AutoCloseable {
     /**
      * Whether this session already has the staging and tracking tables. They are session-local and kept between
      * loads (a pooled connection serves many): a webhook batch or an incremental page is a load of its own, and
-     * creating ~17 tables each time, or truncating them, cost PostgreSQL ~10 ms per load.
+     * creating ~17 tables each time, or truncating them, cost PostgreSQL ~10 ms per load. They are created in one
+     * transaction, so the last one created stands for all.
      */
     private static boolean hasWorkTables(Connection connection) throws SQLException {
         try (PreparedStatement present = connection.prepareStatement(
