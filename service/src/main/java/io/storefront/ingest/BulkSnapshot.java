@@ -8,13 +8,15 @@ import io.storefront.shopify.BulkOperations;
 import io.storefront.shopify.ShopifySession;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Full sync of one resource: a bulk operation, its JSONL streamed straight into a catalog load. Children are
+ * Full sync by bulk operations, each one's JSONL streamed straight into a catalog load. Children are
  * written with their parent's id as they come, so nothing but the current batch is held in memory. What the
  * snapshot lacks and was not touched since it started was deleted at Shopify, and is removed.
  */
@@ -34,14 +36,31 @@ class BulkSnapshot {
     }
 
     /**
-     * Loads every record of the resource and removes those the store no longer has.
+     * Loads every record of each resource, in the given order, and removes those the store no longer has. Shopify
+     * runs one bulk query per shop at a time, but a finished one no longer counts: the next resource's operation
+     * starts as soon as one completes, so Shopify prepares it while the finished one's file streams in.
      *
-     * @return when Shopify took the snapshot (its clock), from when on the next incremental sync must read
+     * @param loaded told of each resource once it is loaded, with when Shopify took its snapshot (its clock), from
+     *               when on the next incremental sync must read
      */
-    Instant load(ShopifySession session, Resource resource, Instant fallbackStart, SyncProgress progress) {
-        long started = System.nanoTime();
-        BulkOperation operation = finished(session, SyncQueries.bulk(resource), progress);
-        long ready = System.nanoTime();
+    void loadAll(ShopifySession session, List<Resource> resources, Instant fallbackStart, SyncProgress progress,
+            BiConsumer<Resource, Instant> loaded) {
+        BulkOperation next = bulk.run(session, SyncQueries.bulk(resources.get(0)));
+        for (int i = 0; i < resources.size(); i++) {
+            Resource resource = resources.get(i);
+            long started = System.nanoTime();
+            BulkOperation operation = finished(session, next, progress);
+            long waited = System.nanoTime() - started;
+            if (i + 1 < resources.size()) {
+                next = bulk.run(session, SyncQueries.bulk(resources.get(i + 1)));
+            }
+            loaded.accept(resource, load(operation, resource, fallbackStart, waited, progress));
+        }
+    }
+
+    private Instant load(BulkOperation operation, Resource resource, Instant fallbackStart, long waitedNanos,
+            SyncProgress progress) {
+        long streaming = System.nanoTime();
         Instant snapshotStart = operation.createdAt() != null ? operation.createdAt() : fallbackStart;
         try (CatalogLoad load = catalog.load(progress.store(), true)) {
             if (operation.url() != null) {
@@ -55,9 +74,9 @@ class BulkSnapshot {
                 });
             }
             load.flush();
-            log.info("Loaded {} lines of {} for store {}: Shopify prepared them in {} ms, streaming took {} ms of which the database {} ms",
-                    operation.objectCount(), resource.path(), progress.store(), (ready - started) / 1_000_000,
-                    (System.nanoTime() - ready) / 1_000_000, load.databaseTime().toMillis());
+            log.info("Loaded {} lines of {} for store {}: waited {} ms for Shopify to finish them, streaming took {} ms of which the database {} ms",
+                    operation.objectCount(), resource.path(), progress.store(), waitedNanos / 1_000_000,
+                    (System.nanoTime() - streaming) / 1_000_000, load.databaseTime().toMillis());
             int removed = load.removeMissing(resource, snapshotStart);
             if (removed > 0) {
                 log.info("Removed {} {} of store {} that Shopify no longer has", removed, resource.path(), progress.store());
@@ -70,7 +89,7 @@ class BulkSnapshot {
     /** An ids-only snapshot: removes what Shopify deleted, without fetching the records again. */
     int removeDeleted(ShopifySession session, Resource resource, Instant fallbackStart, SyncProgress progress) {
         BulkOperation operation = finished(session,
-                "{ " + SyncQueries.connection(resource) + " { edges { node { id } } } }", progress);
+                bulk.run(session, "{ " + SyncQueries.connection(resource) + " { edges { node { id } } } }"), progress);
         // records changed after Shopify took the snapshot may be missing from it without being deleted
         Instant snapshotStart = operation.createdAt() != null ? operation.createdAt() : fallbackStart;
         try (CatalogLoad load = catalog.load(progress.store(), true)) {
@@ -88,8 +107,7 @@ class BulkSnapshot {
         }
     }
 
-    private BulkOperation finished(ShopifySession session, String query, SyncProgress progress) {
-        BulkOperation started = bulk.run(session, query);
+    private BulkOperation finished(ShopifySession session, BulkOperation started, SyncProgress progress) {
         BulkOperation operation = bulk.await(session, started.id(), objects -> progress.heartbeat());
         if (!operation.completed()) {
             throw new SyncFailed("Shopify's bulk operation ended " + operation.status()

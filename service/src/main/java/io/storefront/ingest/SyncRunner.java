@@ -164,18 +164,17 @@ public class SyncRunner implements DisposableBean {
             Shop shop = api.shop(session);
             stores.recordShopFacts(store, shop.name(), shop.currencyCode(), shop.ianaTimezone());
             Instant snapshotStart = clock.instant().minus(SKEW);
-            for (Resource resource : ORDER) {
-                switch (mode) {
-                    case FULL, RECONCILE -> {
-                        cursors.advance(store, resource, snapshot.load(session, resource, snapshotStart, progress));
-                    }
-                    case INCREMENTAL -> {
-                        incremental.sync(session, resource, progress);
-                        snapshot.removeDeleted(session, resource, snapshotStart, progress);
-                    }
+            if (mode == SyncMode.INCREMENTAL) {
+                for (Resource resource : ORDER) {
+                    incremental.sync(session, resource, progress);
+                    snapshot.removeDeleted(session, resource, snapshotStart, progress);
+                    resourceDone(store, id, resource, progress);
                 }
-                progress.resourceDone();
-                log.info("Sync {} of store {}: {} done", id, store, resource.path());
+            } else {
+                snapshot.loadAll(session, ORDER, snapshotStart, progress, (resource, snapshotTaken) -> {
+                    cursors.advance(store, resource, snapshotTaken);
+                    resourceDone(store, id, resource, progress);
+                });
             }
             progress.write();
             runs.succeed(store, id);
@@ -193,6 +192,11 @@ public class SyncRunner implements DisposableBean {
             MDC.remove("syncRunId");
             MDC.remove("tenantId");
         }
+    }
+
+    private static void resourceDone(StoreId store, UUID id, Resource resource, SyncProgress progress) {
+        progress.resourceDone();
+        log.info("Sync {} of store {}: {} done", id, store, resource.path());
     }
 
     private void fail(StoreId store, UUID id, RuntimeException failure) {

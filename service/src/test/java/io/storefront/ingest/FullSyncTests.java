@@ -2,14 +2,34 @@ package io.storefront.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storefront.catalog.Resource;
+import io.storefront.shopify.AdminApi;
+import io.storefront.shopify.ShopifySession;
 import io.storefront.simulator.ShopSpec;
 import io.storefront.simulator.store.StoreSummary;
+import io.storefront.tenants.StoreId;
+import io.storefront.tenants.Stores;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class FullSyncTests extends SimulatorTest {
+
+    @Autowired
+    BulkSnapshot snapshot;
+    @Autowired
+    SyncRuns runs;
+    @Autowired
+    Stores stores;
+    @Autowired
+    AdminApi admin;
 
 
     @Test
@@ -37,6 +57,33 @@ class FullSyncTests extends SimulatorTest {
         assertMatches(first.tenant(), SIMULATOR.summary(first.domain(), true));
         assertMatches(second.tenant(), SIMULATOR.summary(second.domain(), true));
         assertThat(api().get("/api/shopify/orders", first.user(), second.tenant()).status()).isEqualTo(404);
+    }
+
+    /**
+     * Shopify runs one bulk query per shop at a time: the next resource's operation starts once one completes, so
+     * Shopify prepares it while the completed one's file streams in. Each resource, when loaded, must therefore
+     * find the next one's operation already current at Shopify; a sync that starts each operation only after the
+     * previous file is in would find its own.
+     */
+    @Test
+    void shopify_prepares_the_next_resource_while_the_one_before_streams_in() {
+        ConnectedShop shop = connect(ShopSpec.of(uniqueDomain("pipelined")).withCounts(60, 10, 200, 20));
+        assertThat(awaitLatestRunFinished(shop, Duration.ofSeconds(90)).path("status").asString()).isEqualTo("SUCCEEDED");
+        StoreId store = new StoreId(shop.tenant());
+        ShopifySession session = stores.session(store);
+        UUID run = runs.create(store, SyncMode.RECONCILE, "TEST");
+        SyncProgress progress = new SyncProgress(store, run, runs, Clock.systemUTC(), Map.of());
+        List<Resource> resources = List.of(Resource.CUSTOMERS, Resource.PRODUCTS, Resource.ORDERS, Resource.CHECKOUTS);
+        List<String> currentWhenLoaded = new ArrayList<>();
+
+        snapshot.loadAll(session, resources, Instant.now(), progress, (resource, snapshotTaken) -> currentWhenLoaded.add(
+                admin.query(session, "{ currentBulkOperation(type: QUERY) { query } }")
+                        .path("currentBulkOperation").path("query").asString()));
+        runs.succeed(store, run);
+
+        assertThat(currentWhenLoaded).containsExactly(SyncQueries.bulk(Resource.PRODUCTS),
+                SyncQueries.bulk(Resource.ORDERS), SyncQueries.bulk(Resource.CHECKOUTS), SyncQueries.bulk(Resource.CHECKOUTS));
+        assertMatches(shop.tenant(), SIMULATOR.summary(shop.domain(), true));
     }
 
     /** A full sync also carries every test and guest order over. */
