@@ -29,12 +29,17 @@ final class RawHttp implements AutoCloseable {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** Opens the connection now, if it is not open (otherwise the first request opens it). */
+    void connect() throws IOException {
+        if (socket == null) {
+            open();
+        }
+    }
+
     /** @return the status code; the connection is closed (and reopened on the next call) after any failure */
     int post(Map<String, String> headers, byte[] body) throws IOException {
         try {
-            if (socket == null) {
-                open();
-            }
+            connect();
             StringBuilder head = new StringBuilder("POST ").append(url.getRawPath()).append(" HTTP/1.1\r\nHost: ")
                     .append(url.getHost()).append(':').append(url.getPort()).append("\r\nContent-Length: ")
                     .append(body.length).append("\r\n");

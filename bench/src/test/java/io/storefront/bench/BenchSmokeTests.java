@@ -44,6 +44,11 @@ class BenchSmokeTests {
         String report = Bench.syncAndDashboard(db, List.of(300), true);
         assertThat(report).contains("| 300 |").contains("dashboard page (HTML)").contains("(one SQL query)");
         assertThat(report).doesNotContain("NaN");
+
+        // bench/run dashboard: the database's largest store (this one, or the intake test's), by a new service process
+        String again = Bench.dashboardOfLargestStore(db, 5);
+        assertThat(again).containsPattern("[0-9,]+-order store").contains("dashboard page (HTML)")
+                .contains("(one SQL query)").doesNotContain("NaN");
     }
 
     @Test
