@@ -52,9 +52,10 @@ final class WebhookIntakeBenchmark {
      */
     static final int OPEN_LOOP_CONNECTIONS = 64;
     /**
-     * Left out of an open-loop phase's percentiles (1 s, a quarter of a short phase), as wrk2 leaves out its calibration period: the first requests
-     * on fresh connections (and pgbench's first transactions on 64 newly forked backends, 110–190 ms each here)
-     * measure start-up, not the rate. Counted in the achieved rate and the errors all the same.
+     * The start of an open-loop phase left out of its percentiles (1 s, a quarter of a short phase), as wrk2 leaves
+     * out its calibration period: the first requests on fresh connections (and pgbench's first transactions on 64
+     * newly forked backends, 110–190 ms each here) measure start-up, not the rate. They still count in the
+     * achieved rate and the errors.
      */
     static Duration warmUp(Duration phase) {
         Duration quarter = phase.dividedBy(4);

@@ -31,7 +31,6 @@ class FullSyncTests extends SimulatorTest {
     @Autowired
     AdminApi admin;
 
-
     @Test
     void a_first_full_sync_reproduces_every_record_and_amount_of_the_shop() {
         ConnectedShop shop = connect(ShopSpec.of(uniqueDomain("full")).withCounts(120, 30, 600, 60));
