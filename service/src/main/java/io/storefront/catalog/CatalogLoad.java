@@ -461,6 +461,10 @@ public final class CatalogLoad implements AutoCloseable {
         sql.append(" select count(*) from gone");
         for (int attempt = 1; ; attempt++) {
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                if (!lockStore(connection, store)) {
+                    rollbackQuietly();
+                    throw new StoreNotFound();
+                }
                 statement.setObject(1, store.value());
                 statement.setObject(2, java.sql.Timestamp.from(snapshotStartedAt));
                 for (int i = 0; i < children.size(); i++) {

@@ -85,6 +85,7 @@ public class CatalogWriter {
      */
     public boolean delete(StoreId store, Resource resource, long shopifyId) {
         Boolean deleted = transactions.execute(status -> {
+            lockStore(store);
             switch (resource) {
                 case PRODUCTS -> jdbc.sql("delete from product_variants where tenant_id = ? and product_id = ?")
                         .params(store.value(), shopifyId).update();
@@ -109,6 +110,7 @@ public class CatalogWriter {
      */
     public void eraseCustomer(StoreId store, long customerId, List<Long> orderIds) {
         transactions.executeWithoutResult(status -> {
+            lockStore(store);
             jdbc.sql("delete from customers where tenant_id = ? and shopify_id = ?").params(store.value(), customerId).update();
             jdbc.sql("update orders set email = null, customer_id = null where tenant_id = ? and (customer_id = ? or shopify_id = any(?))")
                     .params(store.value(), customerId, orderIds.toArray(Long[]::new)).update();
@@ -122,6 +124,7 @@ public class CatalogWriter {
     /** {@code shop/redact}: every catalog record of the store. */
     public void eraseStore(StoreId store) {
         transactions.executeWithoutResult(status -> {
+            lockStore(store);
             for (CatalogTable table : CatalogTable.values()) {
                 jdbc.sql("delete from " + table.table() + " where tenant_id = ?").param(store.value()).update();
             }
@@ -164,7 +167,10 @@ public class CatalogWriter {
         }
     }
 
-    /** {@link CatalogLoad#lockStore} in the current transaction. */
+    /**
+     * {@link CatalogLoad#lockStore} in the current transaction: every writer of the store's rows holds it, deletes
+     * and erasures too, so a rollup rebuild (which takes the store row for update) never runs beside one.
+     */
     private void lockStore(StoreId store) {
         if (jdbc.sql(CatalogLoad.LOCK_STORE).param(store.value()).query(Integer.class).optional().isEmpty()) {
             throw new StoreNotFound();

@@ -245,6 +245,35 @@ class CatalogWriterTests extends IntegrationTest {
                 .param(store.value()).query(BigDecimal.class).single()).isEqualByComparingTo("20.00");
     }
 
+    /** A rollup rebuild holds the store row for update; deletes and erasures wait for it like every other writer. */
+    @Test
+    void deletes_and_erasures_wait_while_the_store_row_is_held_for_a_rebuild() throws Exception {
+        writer.upsertOrders(store, List.of(order(30, T1, "30.00", item(301, 1, "30.00"))));
+        List<Runnable> writes = List.of(() -> writer.delete(store, Resource.ORDERS, 30),
+                () -> writer.eraseCustomer(store, 77, List.of()), () -> writer.eraseStore(store));
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            for (Runnable write : writes) {
+                Future<?> waiting = transactions.execute(status -> {
+                    jdbc.sql("select 1 from tenants where id = ? for update").param(store.value()).query().singleRow();
+                    Future<?> started = thread.submit(write);
+                    try {
+                        Thread.sleep(300); // an unblocked write finishes within milliseconds
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    assertThat(started).isNotDone();
+                    return started;
+                });
+                waiting.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from orders where tenant_id = ?").param(store.value()).query(Long.class)
+                .single()).isZero();
+    }
+
     @Test
     void nothing_is_written_for_a_store_that_no_longer_exists() {
         jdbc.sql("delete from tenants where id = ?").param(store.value()).update();

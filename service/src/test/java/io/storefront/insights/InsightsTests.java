@@ -1,6 +1,7 @@
 package io.storefront.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.storefront.Api;
 import io.storefront.IntegrationTest;
@@ -8,6 +9,8 @@ import io.storefront.insights.ExpectedFigures.ProductLine;
 import io.storefront.insights.ExpectedFigures.TopCustomer;
 import io.storefront.insights.StoreRows.Order;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,9 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,6 +44,30 @@ class InsightsTests extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    /** Every rollup row of a store as one sortable text (rows that add nothing left out). */
+    static final String ROLLUPS = """
+            select string_agg(x, ';' order by x) from (
+              select (day, orders, revenue::numeric(20, 2), refunds::numeric(20, 2), gross_sales::numeric(20, 2),
+                      discounts::numeric(20, 2), cancelled_returns::numeric(20, 2), new_customers)::text as x
+              from insights_sales_days
+              where tenant_id = :tenant
+                and (orders, revenue, refunds, gross_sales, discounts, cancelled_returns, new_customers)
+                    <> (0, 0, 0, 0, 0, 0, 0)
+              union all
+              select (day, product_id, custom_title, units, revenue_milli)::text from insights_product_days
+              where tenant_id = :tenant and (units, revenue_milli) <> (0, 0)
+              union all
+              select (month, product_id, custom_title, units, revenue_milli)::text from insights_product_months
+              where tenant_id = :tenant and (units, revenue_milli) <> (0, 0)
+              union all
+              select (day, customer_ids, orders, revenue_milli)::text from insights_customer_days
+              where tenant_id = :tenant and cardinality(customer_ids) > 0
+              union all
+              select (customer_id, first_order_at)::text from insights_first_orders where tenant_id = :tenant) t
+            """;
 
     record Store(Api.Session owner, UUID tenant, ZoneId zone) {}
 
@@ -418,30 +449,46 @@ class InsightsTests extends IntegrationTest {
         Store store = seeded(PACIFIC, 8, 200);
         jdbc.sql("update orders set test = not test, updated_at = now() where tenant_id = ? and shopify_id % 13 = 0")
                 .param(store.tenant()).update();
-        String snapshot = """
-                select string_agg(x, ';' order by x) from (
-                  select (day, orders, revenue::numeric(20, 2), refunds::numeric(20, 2), gross_sales::numeric(20, 2),
-                          discounts::numeric(20, 2), cancelled_returns::numeric(20, 2), new_customers)::text as x
-                  from insights_sales_days
-                  where tenant_id = :tenant
-                    and (orders, revenue, refunds, gross_sales, discounts, cancelled_returns, new_customers)
-                        <> (0, 0, 0, 0, 0, 0, 0)
-                  union all
-                  select (day, product_id, custom_title, units, revenue_milli)::text from insights_product_days
-                  where tenant_id = :tenant and (units, revenue_milli) <> (0, 0)
-                  union all
-                  select (month, product_id, custom_title, units, revenue_milli)::text from insights_product_months
-                  where tenant_id = :tenant and (units, revenue_milli) <> (0, 0)
-                  union all
-                  select (day, customer_ids, orders, revenue_milli)::text from insights_customer_days
-                  where tenant_id = :tenant and cardinality(customer_ids) > 0
-                  union all
-                  select (customer_id, first_order_at)::text from insights_first_orders where tenant_id = :tenant) t
-                """;
-        String before = jdbc.sql(snapshot).param("tenant", store.tenant()).query(String.class).single();
+        String before = jdbc.sql(ROLLUPS).param("tenant", store.tenant()).query(String.class).single();
         jdbc.sql("select insights_rebuild(?)").param(store.tenant()).query().singleRow();
-        String after = jdbc.sql(snapshot).param("tenant", store.tenant()).query(String.class).single();
+        String after = jdbc.sql(ROLLUPS).param("tenant", store.tenant()).query(String.class).single();
         assertThat(before).isNotBlank().isEqualTo(after);
+    }
+
+    /**
+     * A rebuild (after a change of the shop's zone) replaces every rollup row of the store from the base tables, so
+     * it must not run beside a writer of the store: it waits for a writer in flight, which holds the store row for
+     * key share, and then counts what that writer committed.
+     */
+    @Test
+    void a_rebuild_waits_for_a_writer_in_flight_and_counts_what_it_commits() throws Exception {
+        Store store = seeded(PACIFIC, 9, 100);
+        CompletableFuture<Void> rebuild;
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            JdbcClient inFlight = JdbcClient.create(new SingleConnectionDataSource(writer, true));
+            inFlight.sql("select 1 from tenants where id = ? for key share").param(store.tenant()).query().singleRow();
+
+            rebuild = CompletableFuture.runAsync(
+                    () -> jdbc.sql("select insights_rebuild(?)").param(store.tenant()).query().singleRow());
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                    select count(*) from pg_stat_activity
+                     where wait_event_type = 'Lock' and query like 'select insights_rebuild%'""").query(Long.class).single() > 0);
+            new StoreRows(store.tenant()).insertOrder(inFlight, new Order(990_000_001L, 4_242L,
+                    instant("2026-03-01T18:00:00Z"), null, false, new BigDecimal("77.70"), new BigDecimal("77.70"),
+                    BigDecimal.ZERO, BigDecimal.ZERO));
+            assertThat(rebuild).isNotDone();
+            writer.commit();
+        }
+        rebuild.get(30, TimeUnit.SECONDS);
+
+        String rebuilt = jdbc.sql(ROLLUPS).param("tenant", store.tenant()).query(String.class).single();
+        jdbc.sql("select insights_rebuild(?)").param(store.tenant()).query().singleRow();
+        assertThat(rebuilt).isEqualTo(jdbc.sql(ROLLUPS).param("tenant", store.tenant()).query(String.class).single());
+        assertThat(jdbc.sql("select sum(orders) from insights_sales_days where tenant_id = ?").param(store.tenant())
+                .query(Long.class).single())
+                .isEqualTo(jdbc.sql("select count(*) from orders where tenant_id = ? and not test and cancelled_at is null")
+                        .param(store.tenant()).query(Long.class).single());
     }
 
 }
