@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,10 +17,7 @@ final class Pgbench {
 
     record Result(double tps, double averageLatencyMs) {}
 
-    /**
-     * A run at a fixed rate: latencies from each transaction's scheduled start (pgbench's time plus its lag), those
-     * scheduled in the first {@link WebhookIntakeBenchmark#warmUp} left out as the service's are.
-     */
+    /** A run at a fixed rate: latencies from each transaction's scheduled start (pgbench's time plus its lag). */
     record Paced(double ratePerSecond, double p50Ms, double p99Ms) {}
 
     static boolean available() {
@@ -40,32 +38,37 @@ final class Pgbench {
         return new Result(Double.parseDouble(tps.group(1)), latency.find() ? Double.parseDouble(latency.group(1)) : Double.NaN);
     }
 
+    /** One logged transaction, in microseconds. */
+    private record Transaction(long scheduledStart, long latency) {}
+
     /**
      * The script at {@code perSecond} in all (pgbench {@code --rate}), each transaction logged: the database's own
-     * latency at a given load, measured open loop as the service's is.
+     * latency at a given load, measured open loop as the service's is, transactions scheduled within
+     * {@code warmUp} of the first left out as the service's are.
      */
-    static Paced runAt(Database db, String script, int clients, int seconds, double perSecond)
+    static Paced runAt(Database db, String script, int clients, int seconds, double perSecond, Duration warmUp)
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("pgbench-log");
         try {
             pgbench(db, script, clients, seconds, List.of("--rate", Long.toString(Math.round(perSecond)), "--log",
                     "--log-prefix", "tx"), dir);
             // client transaction elapsed_us script epoch_s epoch_us lag_us: the scheduled start is the end less both
-            List<long[]> transactions = new java.util.ArrayList<>();
+            List<Transaction> transactions = new java.util.ArrayList<>();
             try (var logs = Files.list(dir)) {
                 for (Path log : logs.toList()) {
                     for (String line : Files.readAllLines(log)) {
                         String[] fields = line.split(" ");
                         long latency = Long.parseLong(fields[2]) + Long.parseLong(fields[6]);
                         long end = Long.parseLong(fields[4]) * 1_000_000 + Long.parseLong(fields[5]);
-                        transactions.add(new long[] {end - latency, latency});
+                        transactions.add(new Transaction(end - latency, latency));
                     }
                 }
             }
-            long measuredFrom = transactions.stream().mapToLong(t -> t[0]).min().orElse(0)
-                    + WebhookIntakeBenchmark.warmUp(java.time.Duration.ofSeconds(seconds)).toNanos() / 1000;
+            long measuredFrom = transactions.stream().mapToLong(Transaction::scheduledStart).min().orElse(0)
+                    + warmUp.toNanos() / 1000;
             Latencies latencies = new Latencies();
-            transactions.stream().filter(t -> t[0] >= measuredFrom).forEach(t -> latencies.record(t[1]));
+            transactions.stream().filter(t -> t.scheduledStart() >= measuredFrom)
+                    .forEach(t -> latencies.record(t.latency()));
             return new Paced(perSecond, latencies.percentileMs(50), latencies.percentileMs(99));
         } finally {
             try (var files = Files.list(dir)) {

@@ -298,7 +298,8 @@ final class WebhookIntakeBenchmark {
         int seconds = (int) Math.max(2, settings.phase().toSeconds());
         try {
             Pgbench.Result throughput = Pgbench.run(db, script, settings.concurrency(), seconds);
-            return new Ceilings(throughput, Pgbench.runAt(db, script, OPEN_LOOP_CONNECTIONS, seconds, halfRate));
+            return new Ceilings(throughput, Pgbench.runAt(db, script, OPEN_LOOP_CONNECTIONS, seconds, halfRate,
+                    warmUp(Duration.ofSeconds(seconds))));
         } finally {
             try (Connection c = db.connect(); var s = c.createStatement()) {
                 s.execute("drop table if exists bench_inbox");
