@@ -10,22 +10,4 @@ alter table insights_product_months
     alter column revenue set default 0;
 alter table insights_product_months rename column revenue to revenue_milli;
 
--- Writers still hand over exact numeric sales; the conversion happens once, here.
-create or replace function insights_add_product_sales(sales insights_product_sale[]) returns void language sql as $$
-    insert into insights_product_days as d (tenant_id, day, product_id, custom_title, item_title, units, revenue_milli)
-    select tenant_id, day, product_id, custom_title, item_title, units, round(revenue * 1000) from unnest(sales)
-    order by 1, 2, 3, 4
-    on conflict (tenant_id, day, product_id, custom_title) do update set
-        item_title = coalesce(excluded.item_title, d.item_title),
-        units = d.units + excluded.units,
-        revenue_milli = d.revenue_milli + excluded.revenue_milli;
-    insert into insights_product_months as d (tenant_id, month, product_id, custom_title, item_title, units, revenue_milli)
-    select tenant_id, date_trunc('month', day)::date, product_id, custom_title, max(item_title), sum(units),
-           round(sum(revenue) * 1000)
-    from unnest(sales) group by 1, 2, 3, 4
-    order by 1, 2, 3, 4
-    on conflict (tenant_id, month, product_id, custom_title) do update set
-        item_title = coalesce(excluded.item_title, d.item_title),
-        units = d.units + excluded.units,
-        revenue_milli = d.revenue_milli + excluded.revenue_milli;
-$$;
+-- The functions and triggers this migration once defined are in R__insights_rollups.sql, as they are now.

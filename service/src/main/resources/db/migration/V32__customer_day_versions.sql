@@ -6,11 +6,4 @@ create sequence insights_customer_day_versions;
 alter table insights_customer_days
     add column version bigint not null default nextval('insights_customer_day_versions');
 
-create function insights_customer_day_touched() returns trigger language plpgsql as $$
-begin
-    new.version := nextval('insights_customer_day_versions');
-    return new;
-end $$;
-
-create trigger insights_customer_day_touched before update on insights_customer_days
-    for each row execute function insights_customer_day_touched();
+-- The functions and triggers this migration once defined are in R__insights_rollups.sql, as they are now.

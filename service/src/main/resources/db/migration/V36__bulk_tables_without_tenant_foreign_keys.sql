@@ -19,19 +19,4 @@ alter table insights_product_periods drop constraint insights_product_periods_te
 alter table insights_customer_days drop constraint insights_customer_days_tenant_id_fkey;
 alter table insights_first_orders drop constraint insights_first_orders_tenant_id_fkey;
 
--- After the tenant row is gone, so the rollup triggers fired by these deletes find no tenant and do no work.
-create function tenants_delete_rows() returns trigger language plpgsql as $$
-declare
-    catalog_table text;
-begin
-    foreach catalog_table in array array['order_items', 'refunds', 'orders', 'product_variants', 'products',
-                                         'customers', 'checkouts'] loop
-        execute format('delete from %I where tenant_id = $1', catalog_table) using old.id;
-    end loop;
-    perform insights_forget(old.id);
-    return null;
-end
-$$;
-
-create trigger tenants_delete_rows after delete on tenants
-    for each row execute function tenants_delete_rows();
+-- Deleting a tenant deletes its rows in these tables: R__store_deletion.sql.

@@ -91,7 +91,7 @@ class StoresTests extends IntegrationTest {
 
         assertThat(api().send("DELETE", "/api/tenant/" + store, user.token(), null, null).status()).isEqualTo(204);
         for (String table : STORE_TABLES) {
-            // the catalog and rollup tables have no foreign key to tenants: the deletion trigger (V36) removes them
+            // the catalog and rollup tables have no foreign key to tenants: the deletion trigger (R__store_deletion.sql) removes them
             assertThat(rows(table, store)).as(table).isZero();
             assertThat(rows(table, other)).as(table).isPositive();
         }
