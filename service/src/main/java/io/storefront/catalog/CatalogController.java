@@ -35,10 +35,10 @@ class CatalogController {
         try {
             size = Integer.parseInt(limit);
         } catch (NumberFormatException e) {
-            throw new CatalogQueryInvalid("limit must be a number from 1 to " + MAX_LIMIT);
+            throw new CatalogQueryInvalid("limit", "limit must be a number from 1 to " + MAX_LIMIT);
         }
         if (size < 1 || size > MAX_LIMIT) {
-            throw new CatalogQueryInvalid("limit must be a number from 1 to " + MAX_LIMIT);
+            throw new CatalogQueryInvalid("limit", "limit must be a number from 1 to " + MAX_LIMIT);
         }
         var filter = new CatalogQueries.Filter(
                 updatedSince == null ? null : CatalogQueries.instant("updatedSince", updatedSince),
@@ -68,7 +68,7 @@ class CatalogController {
             }
             return id;
         } catch (NumberFormatException e) {
-            throw new CatalogQueryInvalid(name + " must be a Shopify numeric id");
+            throw new CatalogQueryInvalid(name, name + " must be a Shopify numeric id");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.storefront.catalog;
 
+import io.storefront.platform.SupportedDates;
 import io.storefront.tenants.StoreId;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -72,14 +73,14 @@ class CatalogQueries {
         }
         if (filter.status() != null) {
             if (spec.statusExpression() == null) {
-                throw new CatalogQueryInvalid("status cannot filter " + resource.path());
+                throw new CatalogQueryInvalid("status", "status cannot filter " + resource.path());
             }
             sql.append(" and ").append(spec.statusExpression()).append(" = :status");
             params.put("status", filter.status().toUpperCase(Locale.ROOT));
         }
         if (filter.customer() != null) {
             if (spec.customerColumn() == null) {
-                throw new CatalogQueryInvalid("customer cannot filter " + resource.path());
+                throw new CatalogQueryInvalid("customer", "customer cannot filter " + resource.path());
             }
             sql.append(" and ").append(spec.customerColumn()).append(" = :customer");
             params.put("customer", filter.customer());
@@ -156,19 +157,21 @@ class CatalogQueries {
             default -> null;
         };
         if (column == null) {
-            throw new CatalogQueryInvalid("sort must be updatedAt or createdAt"
+            throw new CatalogQueryInvalid("sort", "sort must be updatedAt or createdAt"
                     + (spec.processedColumn() != null ? " or processedAt" : "") + ", with a leading '-' for newest first");
         }
         return new Sort(column, descending);
     }
 
     static Instant instant(String name, String value) {
+        Instant instant;
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+            instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : java.time.OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new CatalogQueryInvalid(name + " must be an ISO-8601 date or date-time with offset, e.g. 2025-11-01T00:00:00Z");
+            throw new CatalogQueryInvalid(name, name + " must be an ISO-8601 date or date-time with offset, e.g. 2025-11-01T00:00:00Z");
         }
+        return SupportedDates.check(name, instant);
     }
 
     private static CatalogViews.Customer customer(ResultSet rs, int n) throws SQLException {
@@ -235,10 +238,13 @@ class CatalogQueries {
             try {
                 String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
                 long micros = Long.parseLong(parts[0]);
-                return new Cursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000),
-                        Long.parseLong(parts[1]));
+                Instant value = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000);
+                if (parts.length != 2 || !SupportedDates.contains(value)) {
+                    throw new IllegalArgumentException("forged cursor");
+                }
+                return new Cursor(value, Long.parseLong(parts[1]));
             } catch (RuntimeException e) {
-                throw new CatalogQueryInvalid("cursor is not one this API handed out");
+                throw new CatalogQueryInvalid("cursor", "cursor is not one this API handed out");
             }
         }
     }

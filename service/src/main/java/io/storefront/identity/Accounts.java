@@ -70,9 +70,7 @@ public class Accounts {
 
     public SignedIn login(String email, String password) {
         Optional<Users.StoredUser> found = users.findByEmail(email.trim());
-        String hash = found.map(Users.StoredUser::passwordHash).orElse(decoyHash);
-        boolean matches = passwords.matches(password, hash);
-        if (found.isEmpty() || !matches) {
+        if (!matches(password, found)) {
             throw new BadCredentials();
         }
         return signedIn(new User(found.get().id(), found.get().email()));
@@ -81,8 +79,17 @@ public class Accounts {
     /** For the web session sign-in: the same check without minting a token. */
     public Optional<User> verify(String email, String password) {
         Optional<Users.StoredUser> found = users.findByEmail(email.trim());
-        boolean matches = passwords.matches(password, found.map(Users.StoredUser::passwordHash).orElse(decoyHash));
+        boolean matches = matches(password, found);
         return found.filter(u -> matches).map(u -> new User(u.id(), u.email()));
+    }
+
+    /** Against the decoy when the email is unknown; a password bcrypt cannot hash matches no account, whatever the email. */
+    private boolean matches(String password, Optional<Users.StoredUser> found) {
+        if (PasswordPolicy.tooLong(password)) {
+            return false;
+        }
+        boolean matches = passwords.matches(password, found.map(Users.StoredUser::passwordHash).orElse(decoyHash));
+        return found.isPresent() && matches;
     }
 
     public Optional<User> find(UserId id) {

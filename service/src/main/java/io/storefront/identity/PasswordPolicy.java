@@ -1,14 +1,19 @@
 package io.storefront.identity;
 
 import io.storefront.platform.ApiProblems.ApiException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
-/** At least 10 characters, at most 128 (bcrypt reads 72 bytes; longer is a DoS lever), and not the email. */
+/**
+ * At least 10 characters, at most 72 bytes in UTF-8 (all bcrypt reads: 72 ASCII characters, fewer accented ones or
+ * emoji), and not the email. A cap in bytes rather than characters, so no two passwords differing after byte 72 hash
+ * alike and the hasher never refuses one the policy let through.
+ */
 final class PasswordPolicy {
 
     static final int MIN_LENGTH = 10;
-    static final int MAX_LENGTH = 128;
+    static final int MAX_BYTES = 72;
 
     private PasswordPolicy() {}
 
@@ -19,12 +24,18 @@ final class PasswordPolicy {
         }
     }
 
+    /** Longer than bcrypt can hash: no stored password can be such a one. */
+    static boolean tooLong(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
+    }
+
     static void check(String email, String password) {
         if (password.length() < MIN_LENGTH) {
             throw new WeakPassword("Use at least " + MIN_LENGTH + " characters.");
         }
-        if (password.length() > MAX_LENGTH) {
-            throw new WeakPassword("Use at most " + MAX_LENGTH + " characters.");
+        if (tooLong(password)) {
+            throw new WeakPassword("Use at most " + MAX_BYTES
+                    + " bytes in UTF-8: 72 ASCII characters, fewer accented letters (2 bytes) or emoji (4 bytes).");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         String localPart = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;

@@ -1,5 +1,6 @@
 package io.storefront.insights;
 
+import io.storefront.platform.SupportedDates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,11 +40,13 @@ public record DateRange(LocalDate startDate, LocalDate endDate) {
     }
 
     private static LocalDate date(String parameter, String value) {
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInsightsRequest(parameter, parameter + " must be a date as YYYY-MM-DD, not '" + value + "'");
         }
+        return SupportedDates.check(parameter, date);
     }
 
     long days() {

@@ -11,6 +11,7 @@ import io.storefront.insights.PeriodFigures.ProductTypeRevenue;
 import io.storefront.insights.ProductSales.ProductSale;
 import io.storefront.insights.SalesDays.SalesDay;
 import io.storefront.tenants.StoreFacts;
+import io.storefront.platform.SupportedDates;
 import io.storefront.tenants.StoreId;
 import io.storefront.tenants.Stores;
 import java.math.BigDecimal;
@@ -262,7 +263,11 @@ public class Insights {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("~", 2);
-            return new Position(Instant.parse(parts[0]), Long.parseLong(parts[1]));
+            Instant createdAt = Instant.parse(parts[0]);
+            if (!SupportedDates.contains(createdAt)) {
+                throw new IllegalArgumentException("forged cursor");
+            }
+            return new Position(createdAt, Long.parseLong(parts[1]));
         } catch (RuntimeException e) {
             throw new InvalidInsightsRequest("cursor", "cursor is not one this endpoint handed out");
         }

@@ -17,6 +17,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * The one place exceptions become HTTP answers: RFC 9457 problems with a stable type, field errors for
@@ -54,9 +55,41 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (causedByTooLargeBody(ex)) {
             return tooLarge();
         }
+        JacksonException bound = find(ex, JacksonException.class);
+        String field = bound == null || bound.getPath().isEmpty() ? null : field(bound.getPath());
+        if (field != null && find(ex, NulCharacters.Found.class) != null) {
+            return invalid("'" + field + "' " + NulCharacters.MESSAGE + ".",
+                    List.of(new FieldProblem(field, NulCharacters.MESSAGE)));
+        }
         // the parser's message would echo input and internals; say what the client can fix
-        return ResponseEntity.badRequest().body(ApiProblems.problem(HttpStatus.BAD_REQUEST, "malformed-body",
-                "Malformed request body", "The request body is not valid JSON of the expected shape."));
+        ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, "malformed-body",
+                "Malformed request body", "The request body is not valid JSON of the expected shape.");
+        if (field != null) {
+            problem.setProperty("errors", List.of(new FieldProblem(field, "invalid value or type")));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** {@code items[0].name} from Jackson's path of the value that failed to bind. */
+    private static String field(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static <T extends Throwable> @Nullable T find(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -92,12 +125,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static boolean causedByTooLargeBody(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof RequestBodyLimit.BodyTooLarge) {
-                return true;
-            }
-        }
-        return false;
+        return find(ex, RequestBodyLimit.BodyTooLarge.class) != null;
     }
 
 }

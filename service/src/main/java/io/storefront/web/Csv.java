@@ -1,7 +1,9 @@
 package io.storefront.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
 final class Csv {
@@ -12,8 +14,9 @@ final class Csv {
         row(List.of(header));
     }
 
-    Csv row(Object... cells) {
-        return row(List.of(cells));
+    /** A null cell (a guest's email, a customer without a name) is an empty one. */
+    Csv row(@Nullable Object... cells) {
+        return row(Arrays.asList(cells));
     }
 
     private Csv row(List<?> cells) {
@@ -21,7 +24,7 @@ final class Csv {
         return this;
     }
 
-    private static String cell(Object value) {
+    private static String cell(@Nullable Object value) {
         String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
         if (value == null) {
             text = "";

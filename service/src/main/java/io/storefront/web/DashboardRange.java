@@ -1,5 +1,6 @@
 package io.storefront.web;
 
+import io.storefront.platform.SupportedDates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -41,10 +42,13 @@ record DashboardRange(String preset, LocalDate start, LocalDate end) {
         return new DashboardRange(key, today.minusDays(days - 1L), today);
     }
 
-    /** A malformed or reversed custom range falls back to something sensible rather than an error page. */
+    /**
+     * A malformed or reversed custom range falls back to something sensible rather than an error page; a date outside
+     * {@link SupportedDates} is a 400 naming {@code from} or {@code to}.
+     */
     private static DashboardRange custom(@Nullable String from, @Nullable String to, LocalDate today) {
-        LocalDate end = date(to, today);
-        LocalDate start = date(from, end.minusDays(29));
+        LocalDate end = date("to", to, today);
+        LocalDate start = date("from", from, end.minusDays(29));
         if (start.isAfter(end)) {
             LocalDate swap = start;
             start = end;
@@ -56,15 +60,17 @@ record DashboardRange(String preset, LocalDate start, LocalDate end) {
         return new DashboardRange("custom", start, end);
     }
 
-    private static LocalDate date(@Nullable String value, LocalDate fallback) {
+    private static LocalDate date(String field, @Nullable String value, LocalDate fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             return fallback;
         }
+        return SupportedDates.check(field, date);
     }
 
     public long days() {

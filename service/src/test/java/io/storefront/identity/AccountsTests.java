@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storefront.Api;
 import io.storefront.IntegrationTest;
+import io.storefront.web.FormSession;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -91,5 +94,41 @@ class AccountsTests extends IntegrationTest {
         assertThat(status).isEqualTo(429);
         assertThat(Long.parseLong(last.header("Retry-After"))).isPositive();
         assertThat(last.json().get("type").asString()).isEqualTo("/problems/rate-limited");
+    }
+
+    @Test
+    void passwords_are_capped_at_72_utf8_bytes_counting_multibyte_characters() {
+        String atLimit = "Grüße aus Köln 🙂 " + "é".repeat(24) + "!";
+        assertThat(atLimit.getBytes(StandardCharsets.UTF_8)).hasSize(72);
+        String email = email();
+        assertThat(api().post("/api/auth/register", null, null, Map.of("email", email, "password", atLimit)).status())
+                .isEqualTo(201);
+        assertThat(api().post("/api/auth/login", null, null, Map.of("email", email, "password", atLimit)).status())
+                .isEqualTo(200);
+
+        String oneByteOver = atLimit.substring(0, atLimit.length() - 1) + "é"; // a 2-byte character where 1 byte is left
+        assertThat(oneByteOver.getBytes(StandardCharsets.UTF_8)).hasSize(73);
+        for (String tooLong : List.of(oneByteOver, "a1b2c3d4".repeat(16))) {
+            String other = email();
+            Api.Response refused = api().post("/api/auth/register", null, null, Map.of("email", other, "password", tooLong));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+            assertThat(refused.json().get("detail").asString()).contains("72 bytes");
+            assertThat(jdbc.sql("select count(*) from users where email = ?").param(other).query(Long.class).single()).isZero();
+        }
+        Api.Response login = api().post("/api/auth/login", null, null, Map.of("email", email, "password", atLimit + "é"));
+        assertThat(login.status()).isEqualTo(401);
+    }
+
+    @Test
+    void the_web_forms_refuse_a_password_over_72_bytes_without_an_error_page() {
+        String email = email();
+        Api.Response signUp = FormSession.anonymous(api()).post("/signup", Map.of("email", email, "password", "ü".repeat(40)));
+        assertThat(signUp.status()).isEqualTo(200);
+        assertThat(signUp.body()).contains("72 bytes");
+        Api.Session user = api().newUser();
+        Api.Response signIn = FormSession.anonymous(api()).post("/signin", Map.of("email", user.email(), "password", "ü".repeat(40)));
+        assertThat(signIn.status()).isEqualTo(302);
+        assertThat(signIn.header("Location")).endsWith("/signin?error");
     }
 }
