@@ -1,0 +1,10 @@
+-- A shop moved from one account to another (OAuth install by the shop's admin, or verified credentials replacing
+-- an account whose own credentials Shopify no longer accepts). Kept so the previous owner is told, never silently.
+create table store_transfers (
+    id             uuid primary key,
+    shop_domain    text        not null,
+    from_owner_id  uuid        not null references users (id) on delete cascade,
+    reason         text        not null,
+    transferred_at timestamptz not null default now()
+);
+create index store_transfers_from_owner_idx on store_transfers (from_owner_id, transferred_at desc);
