@@ -62,7 +62,7 @@ public class RateLimits {
 
     /** The filter every security chain adds after authentication, so pages and API are limited the same way. */
     public Filter newFilter() {
-        return new RateLimitFilter(this, json);
+        return new RateLimitFilter(this, json, request -> false);
     }
 
     boolean enabled() {

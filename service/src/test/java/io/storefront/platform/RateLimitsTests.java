@@ -15,7 +15,7 @@ class RateLimitsTests {
     private static RateLimits limits(int anonymous, int credentials, int burst) {
         PlatformSettings settings = new PlatformSettings(Path.of("."), null, Duration.ofDays(7), null, "http://x",
                 List.of(), new PlatformSettings.RateLimits(true, anonymous, Duration.ofMinutes(15), credentials,
-                        Duration.ofMinutes(15), burst, 600), DataSize.ofMegabytes(1));
+                        Duration.ofMinutes(15), burst, 600), DataSize.ofMegabytes(1), null);
         return new RateLimits(settings, JsonMapper.builder().build());
     }
 
