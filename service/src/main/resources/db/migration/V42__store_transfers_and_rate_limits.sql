@@ -8,3 +8,13 @@ create table store_transfers (
     transferred_at timestamptz not null default now()
 );
 create index store_transfers_from_owner_idx on store_transfers (from_owner_id, transferred_at desc);
+
+-- Rate-limit token buckets shared by every instance (Bucket4j's PostgreSQL proxy manager: a row per bucket,
+-- locked for update while a request spends from it). The key carries the bucket's figures; expires_at (epoch
+-- milliseconds) is when the bucket is full again, after which the row may be removed.
+create table rate_limit_buckets (
+    id         text primary key,
+    state      bytea,
+    expires_at bigint
+);
+create index rate_limit_buckets_expiry_idx on rate_limit_buckets (expires_at);
