@@ -63,7 +63,7 @@ class WebhookCrashRecoveryTests {
         Path logs = Files.createTempDirectory("webhook-crash");
         // connecting proves the token against the shop; its first (empty) sync ends before the burst begins
         ShopCredentials shop = simulator.createShop(ShopSpec.of(
-                "crash-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com").withCounts(0, 0, 0, 0));
+                "crash-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com").withCounts(0, 1, 0, 0));
         Map<String, String> env = Map.of("STOREFRONT_SHOPIFY_API_BASE_URL", simulator.baseUrl() + "/{shop}");
         Process first = ServiceProcess.start(processes, port, logs.resolve("first.log"), env);
         ServiceProcess.awaitReady(port, first);
