@@ -115,6 +115,24 @@ class ShopOwnershipTests extends IntegrationTest {
     }
 
     @Test
+    void a_new_admin_token_for_a_connected_store_is_checked_against_the_shop_too() {
+        ShopCredentials shop = newShop("patch");
+        ShopCredentials elsewhere = newShop("patch-other");
+        Api.Session owner = api().newUser();
+        UUID store = api().connectStore(owner, shop.domain(), shop.accessToken(), shop.apiSecret());
+        byte[] before = jdbc.sql("select access_token_enc from tenants where id = ?").param(store).query(byte[].class).single();
+
+        for (String token : new String[] {"shpat_made_up", elsewhere.accessToken()}) {
+            Api.Response r = api().send("PATCH", "/api/tenant/" + store, owner.token(), null,
+                    Api.JSON.writeValueAsString(Map.of("shopifyToken", token, "apiSecret", "s")));
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("shopifyToken");
+        }
+        assertThat(jdbc.sql("select access_token_enc from tenants where id = ?").param(store).query(byte[].class).single())
+                .isEqualTo(before);
+    }
+
+    @Test
     void the_web_connect_form_verifies_the_token_and_has_the_json_apis_field_limits() {
         ShopCredentials shop = newShop("form");
         Api.Session user = api().newUser();
