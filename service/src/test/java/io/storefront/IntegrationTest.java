@@ -24,6 +24,7 @@ public abstract class IntegrationTest {
     public static final String PUBLIC_APP_ID = "storefront-test-public-app";
     public static final String PUBLIC_APP_SECRET = "test-public-app-secret-0123456789";
     public static final long PUBLIC_APP_TOKEN_SECONDS = 3;
+    public static final String METRICS_TOKEN = "test-metrics-token-0123456789";
 
     static {
         SIMULATOR.registerApp(PUBLIC_APP_ID, PUBLIC_APP_SECRET, PUBLIC_APP_TOKEN_SECONDS, 90L * 86_400);
@@ -46,6 +47,7 @@ public abstract class IntegrationTest {
         registry.add("storefront.jwt-secret", () -> "test-secret-that-is-long-enough-for-hs256-0123456789abcdef");
         registry.add("storefront.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("storefront.demo", () -> "false");
+        registry.add("storefront.metrics-token", () -> METRICS_TOKEN);
         // every test shares 127.0.0.1; RateLimitsTests proves the limits with figures of its own
         registry.add("storefront.rate-limits.anonymous-requests", () -> "1000000");
         registry.add("storefront.shopify.api-base-url", () -> SIMULATOR.baseUrl() + "/{shop}");

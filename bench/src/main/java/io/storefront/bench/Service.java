@@ -23,6 +23,7 @@ final class Service implements AutoCloseable {
     String token;
     String email;
     static final String PASSWORD = "benchmark password 123";
+    private static final String METRICS_TOKEN = "benchmark-metrics-token";
 
     private Service(JavaProcess process) {
         this.process = process;
@@ -46,6 +47,8 @@ final class Service implements AutoCloseable {
         // the heap sampler and the sign-in page are anonymous calls from one loopback address
         env.put("STOREFRONT_RATE_LIMITS_ANONYMOUS_REQUESTS", "1000000");
         env.put("STOREFRONT_LOG_FORMAT", "");
+        // the heap and throttle samplers read /actuator/metrics, which answers only this token
+        env.put("STOREFRONT_METRICS_TOKEN", METRICS_TOKEN);
         // a benchmark run may tune the service like an operator would (e.g. STOREFRONT_WEBHOOKS_WORKERS)
         System.getenv().forEach((name, value) -> {
             if (name.startsWith("STOREFRONT_") || name.startsWith("SPRING_DATASOURCE_HIKARI_")) {
@@ -95,7 +98,9 @@ final class Service implements AutoCloseable {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .header("Content-Type", "application/json");
-        if (token != null) {
+        if (path.startsWith("/actuator/")) {
+            request.header("Authorization", "Bearer " + METRICS_TOKEN);
+        } else if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         if (tenant != null) {

@@ -74,9 +74,14 @@ final class WebhookIntakeBenchmark {
     }
 
     Result run(Database db, Settings settings) throws Exception {
-        try (Service service = Service.start(db, "http://127.0.0.1:9/{shop}", "1g")) {
+        // connecting proves the token against the shop, so an (almost empty) simulated shop stands behind the store;
+        // its first sync ends before any delivery is sent
+        try (Simulator simulator = Simulator.start();
+                Service service = Service.start(db, simulator.apiBaseUrl(), "1g")) {
             service.register();
-            UUID tenant = service.connect(SHOP, "shpat_bench", SECRET);
+            Simulator.Shop shop = simulator.createShop(SHOP, 0, false);
+            UUID tenant = service.connect(SHOP, shop.accessToken(), SECRET);
+            SyncBenchmark.awaitFinished(service, tenant, Duration.ofMinutes(5));
             url = service.baseUrl() + "/api/webhook/" + tenant;
 
             closedLoop(settings.concurrency(), Duration.ofSeconds(2)); // warm-up: JIT, connection pools

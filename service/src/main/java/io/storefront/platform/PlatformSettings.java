@@ -20,7 +20,8 @@ public record PlatformSettings(
         @DefaultValue("http://localhost:8080") String publicUrl,
         @DefaultValue("") List<String> corsOrigins,
         @DefaultValue RateLimits rateLimits,
-        @DefaultValue("1MB") org.springframework.util.unit.DataSize maxApiBody) {
+        @DefaultValue("1MB") org.springframework.util.unit.DataSize maxApiBody,
+        @Nullable String metricsToken) {
 
     /** Bucket4j figures; every one configurable ({@code storefront.rate-limits.*}). */
     public record RateLimits(

@@ -1,36 +1,45 @@
 package io.storefront.platform;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.servlet.Filter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Token buckets (Bucket4j) for the three kinds of caller SPEC.md §7 names. Buckets live in memory per instance,
- * evicted when idle; behind N instances the effective limit is N times the figure (documented in the README).
+ * Token buckets (Bucket4j) for the three kinds of caller SPEC.md §7 names, kept in PostgreSQL
+ * ({@code rate_limit_buckets}, one row per bucket, taken {@code for update} while spending): every instance on the
+ * database spends from the same bucket, so an address gets the documented figure however many instances serve it.
+ * A bucket's key carries its figures, so changing a figure starts fresh buckets instead of reusing stored ones.
  */
 @Component
 public class RateLimits {
 
     private final PlatformSettings.RateLimits settings;
-    private final Cache<String, Bucket> buckets;
-
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final JsonMapper json;
 
-    RateLimits(PlatformSettings settings, JsonMapper json) {
+    RateLimits(PlatformSettings settings, JsonMapper json, DataSource dataSource) {
         this.settings = settings.rateLimits();
         this.json = json;
-        this.buckets = Caffeine.newBuilder()
-                .maximumSize(500_000)
-                .expireAfterAccess(maxWindow(this.settings))
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                // a full bucket is the same as none: its row may go
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .build();
     }
 
@@ -45,49 +54,55 @@ public class RateLimits {
 
     /** Login and registration: brute force comes per address and account. */
     public void checkCredentialAttempt(String clientIp, String email) {
-        consume("cred:" + clientIp + ":" + email.trim().toLowerCase(Locale.ROOT),
+        consume("cred:" + settings.credentialAttempts() + "/" + settings.credentialWindow() + ":" + clientIp + ":"
+                + email.trim().toLowerCase(Locale.ROOT),
                 () -> simple(settings.credentialAttempts(), settings.credentialWindow()));
     }
 
     void checkAnonymous(String clientIp) {
-        consume("ip:" + clientIp, () -> simple(settings.anonymousRequests(), settings.anonymousWindow()));
+        consume("ip:" + settings.anonymousRequests() + "/" + settings.anonymousWindow() + ":" + clientIp,
+                () -> simple(settings.anonymousRequests(), settings.anonymousWindow()));
     }
 
     void checkUser(String userId) {
-        consume("user:" + userId, () -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(settings.userBurst())
-                        .refillGreedy(settings.userPerMinute(), Duration.ofMinutes(1)).build())
-                .build());
+        consume("user:" + settings.userBurst() + "/" + settings.userPerMinute() + ":" + userId,
+                () -> BucketConfiguration.builder()
+                        .addLimit(limit -> limit.capacity(settings.userBurst())
+                                .refillGreedy(settings.userPerMinute(), Duration.ofMinutes(1)))
+                        .build());
     }
 
     /** The filter every security chain adds after authentication, so pages and API are limited the same way. */
     public Filter newFilter() {
-        return new RateLimitFilter(this, json);
+        return new RateLimitFilter(this, json, request -> false);
     }
 
     boolean enabled() {
         return settings.enabled();
     }
 
-    private void consume(String key, Supplier<Bucket> newBucket) {
+    /** Rows of buckets that have refilled completely; any instance may do it, the rows are skipped while locked. */
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+    void removeFullBuckets() {
+        while (settings.enabled() && buckets.removeExpired(1000) == 1000) {
+            // another batch
+        }
+    }
+
+    private void consume(String key, Supplier<BucketConfiguration> configuration) {
         if (!settings.enabled()) {
             return;
         }
-        ConsumptionProbe probe = buckets.get(key, k -> newBucket.get()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.builder().build(key, configuration).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
             throw new TooManyRequests(seconds);
         }
     }
 
-    private static Bucket simple(int requests, Duration window) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(requests).refillIntervally(requests, window).build())
+    private static BucketConfiguration simple(int requests, Duration window) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(requests).refillIntervally(requests, window))
                 .build();
-    }
-
-    private static Duration maxWindow(PlatformSettings.RateLimits s) {
-        Duration longest = s.anonymousWindow().compareTo(s.credentialWindow()) > 0 ? s.anonymousWindow() : s.credentialWindow();
-        return longest.compareTo(Duration.ofMinutes(1)) > 0 ? longest : Duration.ofMinutes(1);
     }
 }

@@ -33,6 +33,10 @@ class SecurityConfiguration {
 
     static final String[] OPEN_API = {"/api/auth/register", "/api/auth/login", "/api/shopify/callback"};
 
+    /** Every store's figures in one place: only for a scraper holding {@code STOREFRONT_METRICS_TOKEN}. */
+    static final String[] METRICS = {"/actuator/prometheus", "/actuator/prometheus/**", "/actuator/metrics",
+            "/actuator/metrics/**"};
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, RateLimits limits, JsonMapper json) throws Exception {
@@ -51,13 +55,20 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain operationsChain(HttpSecurity http, RateLimits limits, JsonMapper json) throws Exception {
+    SecurityFilterChain operationsChain(HttpSecurity http, RateLimits limits, JsonMapper json, PlatformSettings settings)
+            throws Exception {
+        MetricsToken metrics = new MetricsToken(settings.metricsToken());
         http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .authorizeHttpRequests(a -> a.requestMatchers(METRICS).access(metrics).anyRequest().permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                    response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
+                    writeProblem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Metrics need a token",
+                            "Send Authorization: Bearer with the value of STOREFRONT_METRICS_TOKEN.");
+                }))
                 .headers(SecurityHeaders::apply)
-                .addFilterAfter(limits.newFilter(), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new RateLimitFilter(limits, json, metrics::presentedBy), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

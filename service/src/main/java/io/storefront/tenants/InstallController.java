@@ -39,9 +39,10 @@ class InstallController {
     @GetMapping("/callback")
     ResponseEntity<Void> callback(@RequestParam Map<String, String> query,
             @CookieValue(name = BROWSER_COOKIE, required = false) @Nullable String browserNonce) {
-        StoreSummary store = installs.complete(query, browserNonce);
+        OAuthInstalls.Installed installed = installs.complete(query, browserNonce);
         return ResponseEntity.status(HttpStatus.FOUND)
-                .location(URI.create("/stores/" + store.id() + "?connected"))
+                .location(URI.create("/stores/" + installed.store().id()
+                        + (installed.movedFromAnotherAccount() ? "?connected&transferred" : "?connected")))
                 .header(HttpHeaders.SET_COOKIE, ResponseCookie.from(BROWSER_COOKIE, "").path("/api/shopify/callback")
                         .maxAge(0).build().toString())
                 .build();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class OAuthInstalls {
 
     public record Started(URI authorizeUrl, String browserNonce) {}
+
+    /** {@code movedFromAnotherAccount}: the shop was connected to another account and now belongs to this one. */
+    public record Installed(StoreSummary store, boolean movedFromAnotherAccount) {}
+
+    static final String MOVED_BY_INSTALL = "The shop's admin installed the app from another account, which proves"
+            + " the shop is theirs; the store and its data moved there.";
 
     public static final class InstallRefused extends ApiException {
         InstallRefused(String detail) {
@@ -93,7 +100,7 @@ public class OAuthInstalls {
     }
 
     @Transactional(noRollbackFor = InstallRefused.class)
-    public StoreSummary complete(Map<String, String> query, @Nullable String browserNonce) {
+    public Installed complete(Map<String, String> query, @Nullable String browserNonce) {
         if (!available()) {
             throw new PublicAppNotConfigured();
         }
@@ -132,7 +139,14 @@ public class OAuthInstalls {
         if (!missing.isEmpty()) {
             throw new InstallRefused("Shopify granted fewer scopes than needed; missing: " + String.join(", ", missing));
         }
-        UUID tenantId = tenants.idOfShop(shop).orElseGet(UUID::randomUUID);
+        // the shop's admin approving the install proves the shop is theirs, as Shopify itself decides: a store
+        // another account holds moves here with its data, and both sides are told (docs/store-ownership.md)
+        Optional<Tenants.Holder> holder = tenants.lockHolderOfShop(shop);
+        UUID tenantId = holder.map(Tenants.Holder::id).orElseGet(UUID::randomUUID);
+        boolean moved = holder.isPresent() && !holder.get().ownerId().equals(state.userId());
+        if (moved) {
+            tenants.recordTransfer(shop, holder.get().ownerId(), MOVED_BY_INSTALL);
+        }
         Instant now = clock.instant();
         tenants.upsertOAuthStore(tenantId, state.userId(), shop, settings.clientId(),
                 credentials.seal(tenantId, "client_secret", settings.clientSecret()),
@@ -141,7 +155,7 @@ public class OAuthInstalls {
                 now, grant.expiresIn() == null ? null : now.plus(grant.expiresIn()),
                 grant.refreshTokenExpiresIn() == null ? null : now.plus(grant.refreshTokenExpiresIn()), grant.scope());
         events.publishEvent(new StoreConnected(new StoreId(tenantId)));
-        return tenants.summary(tenantId, state.userId()).orElseThrow();
+        return new Installed(tenants.summary(tenantId, state.userId()).orElseThrow(), moved);
     }
 
     /** {@code write_x} implies {@code read_x}, as Shopify grants them. */

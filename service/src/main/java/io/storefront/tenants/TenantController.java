@@ -1,7 +1,6 @@
 package io.storefront.tenants;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -21,13 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tenant")
 class TenantController {
 
-    record ConnectRequest(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 255) String shopifyDomain,
-            @Nullable @Size(max = 512) String shopifyToken,
-            @Nullable @Size(max = 512) String apiSecret,
-            @Nullable @Size(max = 255) String clientId,
-            @Nullable @Size(max = 512) String clientSecret) {}
+    /** Checked by {@link StoreConnections#connect}, the one place the web form's fields are checked too. */
+    record ConnectRequest(@Nullable String name, @Nullable String shopifyDomain, @Nullable String shopifyToken,
+            @Nullable String apiSecret, @Nullable String clientId, @Nullable String clientSecret) {}
 
     record UpdateRequest(
             @Nullable @Size(max = 200) String name,
@@ -44,10 +39,16 @@ class TenantController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    StoreSummary connect(@Valid @RequestBody ConnectRequest request) {
+    StoreSummary connect(@RequestBody ConnectRequest request) {
         return connections.connect(StoreIdResolver.currentUser(), new StoreConnections.Connect(request.name(),
                 request.shopifyDomain(), request.shopifyToken(), request.apiSecret(), request.clientId(),
                 request.clientSecret()));
+    }
+
+    /** Stores that left this account because another account proved it holds the shop. */
+    @GetMapping("/transfers")
+    List<StoreTransfer> transfers() {
+        return connections.transfersAway(StoreIdResolver.currentUser());
     }
 
     @GetMapping

@@ -50,8 +50,51 @@ class Tenants {
                 .update();
     }
 
-    Optional<UUID> idOfShop(String shopDomain) {
-        return jdbc.sql("select id from tenants where shop_domain = ?").param(shopDomain).query(UUID.class).optional();
+    /** The store row of a shop and its owner, locked so a concurrent connect or install waits for this one. */
+    record Holder(UUID id, UUID ownerId, StoreStatus status) {}
+
+    Optional<Holder> holderOfShop(String shopDomain) {
+        return holder("select id, owner_id, status from tenants where shop_domain = ?", shopDomain);
+    }
+
+    Optional<Holder> lockHolderOfShop(String shopDomain) {
+        return holder("select id, owner_id, status from tenants where shop_domain = ? for update", shopDomain);
+    }
+
+    private Optional<Holder> holder(String sql, String shopDomain) {
+        return jdbc.sql(sql).param(shopDomain)
+                .query((rs, i) -> new Holder(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
+                        StoreStatus.valueOf(rs.getString("status"))))
+                .optional();
+    }
+
+    /** Hands an existing store row, with its data, to a new owner and the credentials they proved. */
+    void transfer(NewTenant t) {
+        jdbc.sql("""
+                update tenants set owner_id = ?, name = ?, connection_type = ?, access_token_enc = ?,
+                       api_secret_enc = ?, client_id = ?, client_secret_enc = ?, refresh_token_enc = null,
+                       access_token_issued_at = ?, access_token_expires_at = ?, refresh_token_expires_at = null,
+                       granted_scopes = ?, status = 'ACTIVE', status_reason = null, updated_at = now()
+                 where id = ? and shop_domain = ?""")
+                .params(t.ownerId(), t.name(), t.connectionType().name(), t.accessTokenEnc(), t.apiSecretEnc(),
+                        t.clientId(), t.clientSecretEnc(), ts(t.issuedAt()), ts(t.expiresAt()), t.scopes(), t.id(),
+                        t.shopDomain())
+                .update();
+    }
+
+    void recordTransfer(String shopDomain, UUID fromOwnerId, String reason) {
+        jdbc.sql("insert into store_transfers (id, shop_domain, from_owner_id, reason) values (?, ?, ?, ?)")
+                .params(UUID.randomUUID(), shopDomain, fromOwnerId, reason).update();
+    }
+
+    List<StoreTransfer> transfersFrom(UUID ownerId) {
+        return jdbc.sql("""
+                select shop_domain, reason, transferred_at from store_transfers
+                 where from_owner_id = ? order by transferred_at desc limit 20""")
+                .param(ownerId)
+                .query((rs, i) -> new StoreTransfer(rs.getString("shop_domain"), rs.getString("reason"),
+                        rs.getTimestamp("transferred_at").toInstant()))
+                .list();
     }
 
     /** The install's outcome: a new store, or the existing one re-linked to the installing user with new tokens. */

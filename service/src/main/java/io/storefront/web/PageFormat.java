@@ -27,6 +27,22 @@ public final class PageFormat {
         return DATE_TIME.format(instant.atZone(id));
     }
 
+    /**
+     * A link from shop data (a checkout's recovery URL) only when it is an absolute https URL: anything else
+     * ({@code javascript:}, {@code data:}, {@code http:}, relative) is shown as no link at all.
+     */
+    public static @Nullable String httpsLink(@Nullable String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url.strip());
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null ? uri.toString() : null;
+        } catch (java.net.URISyntaxException malformed) {
+            return null;
+        }
+    }
+
     /** A sync counter's key as a label: {@code checkoutLineItems} becomes "Checkout line items". */
     public static String label(String key) {
         String spaced = key.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);

@@ -58,6 +58,7 @@ class StorePages {
     String list(Model model) {
         List<StoreSummary> owned = stores.ownedStores(CurrentUser.get().userId());
         model.addAttribute("stores", owned);
+        model.addAttribute("transfers", connections.transfersAway(CurrentUser.get().userId()));
         return "stores";
     }
 
@@ -77,15 +78,11 @@ class StorePages {
                 ? new StoreConnections.Connect(name, domain, null, null, form.clientId(), form.clientSecret())
                 : new StoreConnections.Connect(name, domain, form.shopifyToken(), form.apiSecret(), null, null);
         Map<String, String> errors = new LinkedHashMap<>();
-        if (domain.isEmpty()) {
-            errors.put("shopifyDomain", "Enter the shop's myshopify.com domain, e.g. acme.myshopify.com.");
-        } else {
-            try {
-                StoreSummary store = connections.connect(CurrentUser.get().userId(), request);
-                return "redirect:/stores/" + store.id() + "?connected";
-            } catch (ApiException e) {
-                errors.putAll(FieldErrors.of(e, "shopifyDomain"));
-            }
+        try {
+            StoreSummary store = connections.connect(CurrentUser.get().userId(), request);
+            return "redirect:/stores/" + store.id() + "?connected";
+        } catch (ApiException e) {
+            errors.putAll(FieldErrors.of(e, "shopifyDomain"));
         }
         model.addAttribute("form", form.withoutSecrets());
         model.addAttribute("errors", errors);

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * The pages' chain, after the API and operations chains: a session cookie from the sign-in form, CSRF tokens on
@@ -33,7 +33,8 @@ class WebSecurityConfiguration {
                                 + (e instanceof SignInProvider.TooManyAttempts ? "/signin?throttled" : "/signin?error"))))
                 .logout(out -> out.logoutUrl("/signout").logoutSuccessUrl("/signin?signedout"))
                 .headers(SecurityHeaders::apply)
-                .addFilterAfter(limits.newFilter(), AnonymousAuthenticationFilter.class);
+                // before the form login filter, which answers POST /signin itself and would skip a later one
+                .addFilterBefore(limits.newFilter(), CsrfFilter.class);
         return http.build();
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.storefront.Api;
 import io.storefront.IntegrationTest;
+import io.storefront.WebSession;
 import io.storefront.shopify.OAuthCallbackSignature;
 import io.storefront.shopify.ShopifySession;
 import io.storefront.simulator.ShopCredentials;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The three ways to connect a store, end to end over HTTP against the simulator's OAuth server. */
 class ConnectionFlowsTests extends IntegrationTest {
 
+    private static final String PASSWORD = "correct horse battery staple";
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Autowired
@@ -176,6 +178,38 @@ class ConnectionFlowsTests extends IntegrationTest {
         HttpResponse<String> replay = callback(install.callback(), install.cookie());
         assertThat(replay.statusCode()).isEqualTo(400);
         assertThat(replay.body()).contains("install-refused");
+    }
+
+    @Test
+    void an_install_of_a_shop_another_account_holds_moves_it_and_tells_both_accounts() throws Exception {
+        ShopCredentials shop = SIMULATOR.createShop(ShopSpec.of(domain("moved")).withCounts(1, 1, 1, 0));
+        Api.Session previous = api().newUser();
+        UUID store = api().connectStore(previous, shop.domain(), shop.accessToken(), shop.apiSecret());
+        Api.Session installer = api().newUser();
+
+        Install install = beginInstall(installer, shop.domain());
+        HttpResponse<String> done = callback(install.callback(), install.cookie());
+
+        assertThat(done.statusCode()).isEqualTo(302);
+        String landing = done.headers().firstValue("Location").orElseThrow();
+        assertThat(landing).isEqualTo("/stores/" + store + "?connected&transferred");
+        assertThat(WebSession.signIn(api(), installer.email(), PASSWORD).get(landing).body())
+                .contains("data-testid=\"store-moved-here\"").contains("connected to another Storefront Insights account");
+        assertThat(api().get("/api/tenant", installer, null).json().get(0).get("id").asString()).isEqualTo(store.toString());
+
+        assertThat(api().get("/api/tenant", previous, null).json()).isEmpty();
+        var told = api().get("/api/tenant/transfers", previous, null).json();
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0).get("shopDomain").asString()).isEqualTo(shop.domain());
+        assertThat(told.get(0).get("reason").asString()).contains("installed the app from another account");
+        assertThat(WebSession.signIn(api(), previous.email(), PASSWORD).get("/stores").body())
+                .contains("data-testid=\"store-transferred\"").contains(shop.domain());
+
+        // installing again on one's own store moves nothing and says nothing
+        Install again = beginInstall(installer, shop.domain());
+        assertThat(callback(again.callback(), again.cookie()).headers().firstValue("Location").orElseThrow())
+                .isEqualTo("/stores/" + store + "?connected");
+        assertThat(api().get("/api/tenant/transfers", installer, null).json()).isEmpty();
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storefront.Api;
 import io.storefront.IntegrationTest;
+import io.storefront.simulator.ShopCredentials;
+import io.storefront.simulator.ShopSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,28 +22,39 @@ class StoresTests extends IntegrationTest {
         return "shop-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
     }
 
+    /** A simulated shop: connecting verifies the token against it. */
+    private static ShopCredentials shop() {
+        return SIMULATOR.createShop(ShopSpec.of(domain()).withCounts(0, 1, 0, 0));
+    }
+
+    private UUID connect(Api.Session user) {
+        ShopCredentials shop = shop();
+        return api().connectStore(user, shop.domain(), shop.accessToken(), shop.apiSecret());
+    }
+
     @Test
     void connects_a_store_with_credentials_encrypted_and_never_returned() {
         Api.Session user = api().newUser();
-        String domain = domain();
+        ShopCredentials shop = shop();
+        String domain = shop.domain();
         Api.Response r = api().post("/api/tenant", user, null, Map.of("name", "Acme", "shopifyDomain", domain.toUpperCase(),
-                "shopifyToken", "shpat_plaintext_token_1234", "apiSecret", "app-secret-5678"));
+                "shopifyToken", shop.accessToken(), "apiSecret", "app-secret-5678"));
 
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().get("shopifyDomain").asString()).isEqualTo(domain);
         assertThat(r.json().get("connectionType").asString()).isEqualTo("ADMIN_TOKEN");
-        assertThat(r.body()).doesNotContain("shpat_plaintext_token_1234").doesNotContain("app-secret-5678");
+        assertThat(r.body()).doesNotContain(shop.accessToken()).doesNotContain("app-secret-5678");
         byte[] stored = jdbc.sql("select access_token_enc from tenants where shop_domain = ?").param(domain)
                 .query(byte[].class).single();
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("shpat_plaintext_token_1234");
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(shop.accessToken());
 
         Api.Response list = api().get("/api/tenant", user, null);
         assertThat(list.json()).hasSize(1);
-        assertThat(list.body()).doesNotContain("shpat_").doesNotContain("app-secret");
+        assertThat(list.body()).doesNotContain(shop.accessToken()).doesNotContain("app-secret");
     }
 
     @Test
-    void validates_the_domain_and_refuses_a_shop_connected_twice() {
+    void validates_the_domain_and_refuses_a_shop_its_owner_connected_already() {
         Api.Session user = api().newUser();
         Api.Response bad = api().post("/api/tenant", user, null, Map.of("name", "Acme", "shopifyDomain", "acme.example.com",
                 "shopifyToken", "shpat_x", "apiSecret", "s"));
@@ -53,11 +66,10 @@ class StoresTests extends IntegrationTest {
         assertThat(noSecret.status()).isEqualTo(400);
         assertThat(noSecret.json().get("errors").get(0).get("field").asString()).isEqualTo("apiSecret");
 
-        String domain = domain();
-        api().connectStore(user, domain, "shpat_x", "s");
-        Api.Session other = api().newUser();
-        Api.Response twice = api().post("/api/tenant", other, null, Map.of("name", "Mine", "shopifyDomain", domain,
-                "shopifyToken", "shpat_y", "apiSecret", "t"));
+        ShopCredentials shop = shop();
+        api().connectStore(user, shop.domain(), shop.accessToken(), shop.apiSecret());
+        Api.Response twice = api().post("/api/tenant", user, null, Map.of("name", "Mine", "shopifyDomain", shop.domain(),
+                "shopifyToken", shop.accessToken(), "apiSecret", shop.apiSecret()));
         assertThat(twice.status()).isEqualTo(409);
     }
 
@@ -65,7 +77,7 @@ class StoresTests extends IntegrationTest {
     void one_user_can_never_see_change_or_delete_another_users_store() {
         Api.Session alice = api().newUser();
         Api.Session bob = api().newUser();
-        UUID store = api().connectStore(alice, domain(), "shpat_alice", "alice-secret");
+        UUID store = connect(alice);
 
         assertThat(api().get("/api/tenant", bob, null).json()).isEmpty();
         assertThat(api().get("/api/tenant/" + store, bob, null).status()).isEqualTo(404);
@@ -80,8 +92,8 @@ class StoresTests extends IntegrationTest {
     @Test
     void renames_and_deletes_a_store_with_all_of_its_data() {
         Api.Session user = api().newUser();
-        UUID store = api().connectStore(user, domain(), "shpat_x", "s");
-        UUID other = api().connectStore(api().newUser(), domain(), "shpat_y", "t");
+        UUID store = connect(user);
+        UUID other = connect(api().newUser());
         for (UUID tenant : List.of(store, other)) {
             catalogRows(tenant);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.storefront.simulator.ShopCredentials;
 import io.storefront.simulator.ShopSpec;
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +33,15 @@ class WebJourneyTests extends BrowserTest {
         assertThat(page.getByLabel("Shop domain")).hasAttribute("aria-invalid", "true");
 
         String domain = "web-" + System.nanoTime() + ".myshopify.com";
+        ShopCredentials shop = SIMULATOR.createShop(ShopSpec.of(domain).withCounts(0, 1, 0, 0));
         page.getByLabel("Shop domain").fill(domain);
-        page.getByLabel("Admin API access token", new Page.GetByLabelOptions().setExact(true)).fill("shpat_test_token");
+        page.getByLabel("Admin API access token", new Page.GetByLabelOptions().setExact(true)).fill(shop.accessToken());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connect store")).click();
         assertThat(page.locator("#apiSecret-error")).isVisible();
         screenshot(page, "connect-errors");
 
-        page.getByLabel("Admin API access token", new Page.GetByLabelOptions().setExact(true)).fill("shpat_test_token");
-        page.getByLabel("API secret key").fill("app-secret");
+        page.getByLabel("Admin API access token", new Page.GetByLabelOptions().setExact(true)).fill(shop.accessToken());
+        page.getByLabel("API secret key").fill(shop.apiSecret());
         page.getByLabel("Display name (optional)").fill("Acme Outfitters");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connect store")).click();
         page.waitForURL("**/stores/*?connected");

@@ -3,7 +3,11 @@ package io.storefront.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storefront.Api;
+import io.storefront.ServiceProcess;
 import io.storefront.TestDatabase;
+import io.storefront.simulator.ShopCredentials;
+import io.storefront.simulator.ShopSpec;
+import io.storefront.simulator.ShopifySimulator;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,24 +49,35 @@ class WebhookCrashRecoveryTests {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final List<Process> processes = new ArrayList<>();
+    private final ShopifySimulator simulator = ShopifySimulator.start(0);
 
     @AfterEach
     void stopProcesses() {
         processes.forEach(Process::destroyForcibly);
+        simulator.close();
     }
 
     @Test
     void every_delivery_answered_200_is_applied_after_the_service_is_killed_mid_burst() throws Exception {
         int port = ServiceProcess.freePort();
         Path logs = Files.createTempDirectory("webhook-crash");
-        Process first = ServiceProcess.start(processes, port, logs.resolve("first.log"));
+        // connecting proves the token against the shop; its first (empty) sync ends before the burst begins
+        ShopCredentials shop = simulator.createShop(ShopSpec.of(
+                "crash-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com").withCounts(0, 1, 0, 0));
+        Map<String, String> env = Map.of("STOREFRONT_SHOPIFY_API_BASE_URL", simulator.baseUrl() + "/{shop}");
+        Process first = ServiceProcess.start(processes, port, logs.resolve("first.log"), env);
         ServiceProcess.awaitReady(port, first);
 
         Api api = new Api(port);
         Api.Session owner = api.newUser();
-        String domain = "crash-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
-        String secret = "shpss_" + UUID.randomUUID().toString().replace("-", "");
-        UUID tenant = api.connectStore(owner, domain, "shpat_test", secret);
+        String domain = shop.domain();
+        String secret = shop.apiSecret();
+        UUID tenant = api.connectStore(owner, domain, shop.accessToken(), secret);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Api.Response runs = api.get("/api/shopify/sync", owner, tenant);
+            return runs.status() == 200 && !runs.json().isEmpty()
+                    && runs.json().get(0).path("status").asString().equals("SUCCEEDED");
+        });
 
         Map<String, Long> accepted = new ConcurrentHashMap<>();
         AtomicInteger answered = new AtomicInteger();
@@ -94,7 +109,7 @@ class WebhookCrashRecoveryTests {
             long unapplied = pending(db, tenant);
             System.out.printf("killed with %d accepted, %d of them not yet applied%n", accepted.size(), unapplied);
 
-            Process second = ServiceProcess.start(processes, port, logs.resolve("second.log"));
+            Process second = ServiceProcess.start(processes, port, logs.resolve("second.log"), env);
             ServiceProcess.awaitReady(port, second);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (pending(db, tenant) > 0 && System.nanoTime() < until) {
