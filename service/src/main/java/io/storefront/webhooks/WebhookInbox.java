@@ -1,11 +1,13 @@
 package io.storefront.webhooks;
 
 import io.storefront.tenants.WebhookSigningKey;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,8 +52,19 @@ class WebhookInbox {
         }
         String webhookId = required(headers.webhookId(), "X-Shopify-Webhook-Id");
         String topic = required(headers.topic(), "X-Shopify-Topic");
-        boolean inserted = writer.insert(new Deliveries.NewDelivery(key.storeId().value(), webhookId, topic,
-                key.shopDomain(), headers.apiVersion(), instant(headers.triggeredAt()), headers.eventId(), body));
+        boolean inserted;
+        try {
+            inserted = writer.insert(new Deliveries.NewDelivery(key.storeId().value(), webhookId, topic,
+                    key.shopDomain(), headers.apiVersion(), instant(headers.triggeredAt()), headers.eventId(), body));
+        } catch (DataIntegrityViolationException e) {
+            if (!(e.getMostSpecificCause() instanceof SQLException sql && "23503".equals(sql.getSQLState()))) {
+                throw e;
+            }
+            // the store was deleted after its key was cached (here or on another instance): a stranger now
+            keys.forget(key.storeId().value());
+            metrics.rejected();
+            throw new InvalidWebhookSignature();
+        }
         if (!inserted) {
             metrics.duplicate(topic);
             return Outcome.DUPLICATE;
