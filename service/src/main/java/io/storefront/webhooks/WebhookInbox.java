@@ -50,8 +50,8 @@ class WebhookInbox {
             metrics.rejected();
             throw new InvalidWebhookSignature();
         }
-        String webhookId = required(headers.webhookId(), "X-Shopify-Webhook-Id");
         String topic = required(headers.topic(), "X-Shopify-Topic");
+        String webhookId = deliveryKey(headers, topic);
         boolean inserted;
         try {
             inserted = writer.insert(new Deliveries.NewDelivery(key.storeId().value(), webhookId, topic,
@@ -92,6 +92,20 @@ class WebhookInbox {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * What makes two copies of a delivery one inbox row: the webhook id; Shopify's newer event deliveries carry
+     * none (their headers are {@code shopify-event-id}, {@code shopify-topic} … without {@code X-}), and there the
+     * event id with the topic, since one event may be delivered under several topics.
+     */
+    private static String deliveryKey(Headers headers, String topic) {
+        if (headers.webhookId() == null || headers.webhookId().isBlank()) {
+            if (headers.eventId() != null && !headers.eventId().isBlank()) {
+                return "event:" + headers.eventId().trim() + ":" + topic;
+            }
+        }
+        return required(headers.webhookId(), "X-Shopify-Webhook-Id");
     }
 
     private static String required(@Nullable String header, String name) {
