@@ -170,6 +170,26 @@ class RealPayloadTests extends WebhookIntegrationTest {
     }
 
     @Test
+    void an_event_delivery_without_a_webhook_id_is_kept_once_by_its_event_id_and_topic() {
+        Store store = connectStore();
+        byte[] body = fixture("products-create");
+        String hmac = WebhookSignature.signBase64(store.secret().getBytes(StandardCharsets.UTF_8), body);
+        // the header set of Shopify's event deliveries, as shopify-api-js reads them (WEBHOOK_HEADER_NAMES.events)
+        Map<String, String> headers = Map.of("shopify-topic", "products/create", "shopify-hmac-sha256", hmac,
+                "shopify-shop-domain", store.domain(), "shopify-api-version", "2026-07",
+                "shopify-event-id", "event-7", "shopify-triggered-at", "2026-11-20T10:00:00Z");
+
+        assertThat(post(store.intakeUrl(), body, headers).statusCode()).isEqualTo(200);
+        assertThat(post(store.intakeUrl(), body, headers).statusCode()).isEqualTo(200);
+        awaitApplied(store);
+
+        assertThat(inboxRows(store)).isEqualTo(1);
+        assertThat(status(store)).containsExactly("APPLIED");
+        assertThat(count("select count(*) from products where tenant_id = ? and shopify_id = 8123456700001", store.tenantId()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void applies_what_the_simulator_sends_with_header_names_without_x() {
         Store store = connectStore();
         awaitSubscribed(store);
@@ -185,6 +205,7 @@ class RealPayloadTests extends WebhookIntegrationTest {
     void a_signed_delivery_for_a_store_deleted_a_moment_ago_is_refused_and_nothing_is_stored() {
         Store store = connectStore();
         assertThat(deliver(store, "products/create", fixture("products-create")).statusCode()).isEqualTo(200);
+        awaitApplied(store);
 
         assertThat(api().send("DELETE", "/api/tenant/" + store.tenantId(), store.owner().token(), null, null).status())
                 .isEqualTo(204);
