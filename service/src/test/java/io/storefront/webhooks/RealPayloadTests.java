@@ -103,6 +103,29 @@ class RealPayloadTests extends WebhookIntegrationTest {
         }
     }
 
+    @Test
+    void v41_rewrites_line_items_stored_before_with_json_numbers() throws IOException {
+        Store store = connectStore();
+        jdbc.sql("""
+                insert into checkouts (tenant_id, shopify_id, created_at, updated_at, line_items)
+                values (?, 450789469, now(), now(), ?::jsonb)""").params(store.tenantId(), """
+                [{"title":"IPod Nano - 8GB","quantity":1,"variantId":808950810,"price":199.0},
+                 {"title":"Custom","quantity":2,"variantId":null,"price":"5.50"}]""").update();
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V41__checkout_tokens.sql")
+                .readAllBytes(), StandardCharsets.UTF_8);
+
+        jdbc.sql(migration.substring(migration.indexOf("update checkouts"))).update();
+
+        JsonNode items = api().get("/api/shopify/checkouts/450789469", store.owner(), store.tenantId()).json()
+                .path("lineItems");
+        assertThat(items.get(0).path("variantId").isString()).isTrue();
+        assertThat(items.get(0).path("variantId").asString()).isEqualTo("808950810");
+        assertThat(items.get(0).path("price").asString()).isEqualTo("199.00");
+        assertThat(items.get(0).path("price").isString()).isTrue();
+        assertThat(items.get(1).path("variantId").isNull()).isTrue();
+        assertThat(items.get(1).path("price").asString()).isEqualTo("5.50");
+    }
+
     // --- deliveries that can never be applied ----------------------------------------------------------------------
 
     @Test
