@@ -33,6 +33,38 @@ class RealPayloadTests extends WebhookIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    /**
+     * orders/create bodies captured from a real development store (ryanpwaldon/bag-server, commit de34d745,
+     * records/test-transaction-{USD,AUD}.js, as in /work/shared/fixtures/real-webhooks): an AUD shop whose buyer
+     * paid 45.85 USD, and one paying in AUD. Every figure read must come out exactly, in shop money.
+     */
+    @Test
+    void real_orders_captured_from_a_development_store_apply_exactly_in_shop_money() {
+        Store store = connectStore();
+        deliver(store, "orders/create", fixture("real-orders-create-USD"));
+        deliver(store, "orders/create", fixture("real-orders-create-AUD"));
+        awaitApplied(store);
+
+        assertThat(status(store)).containsOnly("APPLIED");
+        JsonNode usd = api().get("/api/shopify/orders/2998548365461", store.owner(), store.tenantId()).json();
+        assertThat(usd.path("order").path("currency").asString()).isEqualTo("AUD");
+        assertThat(usd.path("order").path("totalPrice").asString()).isEqualTo("60.33");
+        assertThat(usd.path("order").path("presentmentCurrency").asString()).isEqualTo("USD");
+        assertThat(usd.path("order").path("presentmentTotalPrice").asString()).isEqualTo("45.85");
+        assertThat(usd.path("order").path("subtotalPrice").asString()).isEqualTo("45.62");
+        assertThat(usd.path("order").path("totalTax").asString()).isEqualTo("4.56");
+        assertThat(usd.path("order").path("totalRefunded").asString()).isEqualTo("0.00");
+        assertThat(usd.path("order").path("customerId").asString()).isEqualTo("4206822293653");
+        assertThat(usd.path("order").path("processedAt").asString()).isEqualTo("2020-12-26T21:18:45Z");
+        assertThat(usd.path("order").path("test").asBoolean()).isTrue();
+        assertThat(usd.path("lineItems").get(0).path("id").asString()).isEqualTo("6456910643349");
+        assertThat(usd.path("lineItems").get(0).path("variantId").asString()).isEqualTo("37319198802069");
+        assertThat(usd.path("lineItems").get(0).path("price").asString()).isEqualTo("45.62");
+        JsonNode aud = api().get("/api/shopify/orders/2998557704341", store.owner(), store.tenantId()).json();
+        assertThat(aud.path("order").path("totalPrice").asString()).isEqualTo("59.45");
+        assertThat(aud.path("order").path("presentmentTotalPrice").asString()).isEqualTo("59.45");
+    }
+
     // --- checkouts keyed the way Shopify keys them ---------------------------------------------------------------
 
     @Test
