@@ -194,8 +194,9 @@ class DeliveryWorkers implements SmartLifecycle {
         String reason = describe(error);
         int attempts = delivery.attempts() + 1;
         if (UnusableDelivery.permanent(error)) {
-            log.error("Webhook delivery {} FAILED, it can never be applied: {}", delivery, reason);
-            deliveries.fail(delivery, reason);
+            String unusable = UnusableDelivery.reason(error);
+            log.error("Webhook delivery {} FAILED, it can never be applied: {}", delivery, unusable);
+            deliveries.fail(delivery, unusable);
             metrics.failed(delivery.topic(), true);
         } else if (attempts >= settings.maxAttempts()) {
             log.error("Webhook delivery {} FAILED after {} attempts, kept for the operator: {}", delivery, attempts, reason);

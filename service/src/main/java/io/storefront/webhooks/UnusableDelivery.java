@@ -22,4 +22,18 @@ final class UnusableDelivery extends IllegalArgumentException {
                 || error instanceof DateTimeException || error instanceof NumberFormatException
                 || error instanceof ArithmeticException;
     }
+
+    /** The reason kept for a {@link #permanent} failure, without the payload text parsers put in their messages. */
+    static String reason(Exception error) {
+        if (error instanceof UnusableDelivery) {
+            return error.getMessage();
+        }
+        if (error instanceof JacksonException) {
+            return "the body is not valid JSON";
+        }
+        if (error instanceof DateTimeException) {
+            return "a time in the payload does not parse";
+        }
+        return "a number or id in the payload does not parse";
+    }
 }

@@ -178,7 +178,8 @@ class RealPayloadTests extends WebhookIntegrationTest {
         assertThat(failed.findValuesAsString("lastError")).anySatisfy(e -> assertThat(e).contains("JSON"))
                 .anySatisfy(e -> assertThat(e).contains("no id, name or token"))
                 .anySatisfy(e -> assertThat(e).contains("created_at"))
-                .anySatisfy(e -> assertThat(e).contains("not a JSON object"));
+                .anySatisfy(e -> assertThat(e).contains("not a JSON object"))
+                .allSatisfy(e -> assertThat(e).as("no payload text in the reason").doesNotContain("this"));
     }
 
     @Test
