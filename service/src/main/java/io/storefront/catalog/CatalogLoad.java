@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -42,6 +43,13 @@ public final class CatalogLoad implements AutoCloseable {
     private static final Map<CatalogTable, List<CatalogTable>> CHILDREN = Map.of(
             CatalogTable.PRODUCTS, List.of(CatalogTable.PRODUCT_VARIANTS),
             CatalogTable.ORDERS, List.of(CatalogTable.ORDER_ITEMS, CatalogTable.REFUNDS));
+    /**
+     * The children a newer version of their parent replaces. Refunds are not among them: Shopify never changes or
+     * removes one, and one that arrived by {@code refunds/create} must survive an order payload written before it.
+     */
+    private static final Map<CatalogTable, List<CatalogTable>> REPLACED_CHILDREN = Map.of(
+            CatalogTable.PRODUCTS, List.of(CatalogTable.PRODUCT_VARIANTS),
+            CatalogTable.ORDERS, List.of(CatalogTable.ORDER_ITEMS));
     private static final Map<CatalogTable, CatalogTable> PARENT_OF = Map.of(
             CatalogTable.PRODUCT_VARIANTS, CatalogTable.PRODUCTS,
             CatalogTable.ORDER_ITEMS, CatalogTable.ORDERS,
@@ -50,6 +58,14 @@ public final class CatalogLoad implements AutoCloseable {
     /** The parents this load applied, and the ids it saw: emptied when a load starts and when it ends. */
     private static final List<String> TRACKING_TABLES =
             PARENTS.stream().flatMap(parent -> Stream.of(parent.applied(), parent.seen())).toList();
+
+    /** Parameters: tenant id twice; {@code %s}: a query of order ids. See {@link #totalRefundedFromRefunds}. */
+    static final String TOTAL_REFUNDED = """
+            update orders o set total_refunded = r.total
+              from (select order_id, sum(amount) as total from refunds
+                     where tenant_id = ? and order_id in (%s) group by order_id) r
+             where o.tenant_id = ? and o.shopify_id = r.order_id
+               and o.total_refunded is distinct from r.total""";
 
     private static final long FIRST_ANALYZE = 2_000;
     /** Parameter: tenant id. A row when the store exists, which then cannot be deleted until the transaction ends. */
@@ -160,7 +176,8 @@ public final class CatalogLoad implements AutoCloseable {
     public void checkout(CheckoutRecord c) {
         row(CatalogTable.CHECKOUTS).add(c.id()).add(c.token()).add(c.email()).add(c.customerId()).add(c.createdAt())
                 .add(c.updatedAt()).add(c.completedAt()).add(c.currency()).add(c.totalPrice())
-                .add(c.abandonedCheckoutUrl()).add(json.writeValueAsString(c.lineItems())).endRow();
+                .add(c.abandonedCheckoutUrl()).add(json.writeValueAsString(c.lineItems().stream().map(CatalogLoad::stored).toList()))
+                .endRow();
         counted();
     }
 
@@ -169,8 +186,22 @@ public final class CatalogLoad implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the load is closed");
         }
-        filling.checkoutItems.add(checkoutId).add(filling.checkoutItems.rows()).add(json.writeValueAsString(item)).endRow();
+        filling.checkoutItems.add(checkoutId).add(filling.checkoutItems.rows()).add(json.writeValueAsString(stored(item)))
+                .endRow();
         counted();
+    }
+
+    /**
+     * A checkout line item as the jsonb column holds it and the API returns it: the variant id and the price as
+     * strings (ids beyond 2^53, exact decimals), like every id and amount of the API.
+     */
+    private static Map<String, @Nullable Object> stored(CheckoutLineItem item) {
+        Map<String, @Nullable Object> stored = new LinkedHashMap<>();
+        stored.put("title", item.title());
+        stored.put("quantity", item.quantity());
+        stored.put("variantId", CatalogViews.id(item.variantId()));
+        stored.put("price", CatalogViews.money(item.price()));
+        return stored;
     }
 
     /**
@@ -301,13 +332,19 @@ public final class CatalogLoad implements AutoCloseable {
                     continue;
                 }
                 copy(pg, parent, rows);
-                List<CatalogTable> children = CHILDREN.getOrDefault(parent, List.of());
+                if (parent == CatalogTable.CHECKOUTS) {
+                    rekeyCheckoutsKnownByToken();
+                }
+                List<CatalogTable> children = REPLACED_CHILDREN.getOrDefault(parent, List.of());
                 try (PreparedStatement upsert = connection.prepareStatement(parent.upsertParentReplacingChildren(children))) {
                     for (int i = 1; i <= children.size() + 1; i++) {
                         upsert.setObject(i, store.value());
                     }
                     int count = upsert.executeUpdate();
                     applied.merge(resourceOf(parent), (long) count, Long::sum);
+                }
+                if (parent == CatalogTable.CHECKOUTS) {
+                    foldCheckoutsKnownByToken();
                 }
                 if (trackSeen) {
                     try (Statement statement = connection.createStatement()) {
@@ -344,6 +381,10 @@ public final class CatalogLoad implements AutoCloseable {
                     upsert.setObject(1, store.value());
                     upsert.executeUpdate();
                 }
+            }
+            if (!batch.rows.get(CatalogTable.ORDERS).isEmpty() || !batch.rows.get(CatalogTable.REFUNDS).isEmpty()) {
+                totalRefundedFromRefunds(connection, store,
+                        "select shopify_id from stage_orders union select order_id from stage_refunds");
             }
             try (Statement statement = connection.createStatement()) {
                 List<String> staged = new ArrayList<>();
@@ -394,6 +435,45 @@ public final class CatalogLoad implements AutoCloseable {
             statement.execute("truncate " + String.join(", ", tables));
         } else {
             statement.execute(tables.stream().map(table -> "delete from " + table).collect(Collectors.joining("; ")));
+        }
+    }
+
+    /**
+     * A checkout known only by its token (a negative key, see {@link CheckoutRecord#tokenKey}) that the catalog
+     * already holds under its Shopify id is written to that row: one checkout, one record.
+     */
+    private void rekeyCheckoutsKnownByToken() throws SQLException {
+        try (PreparedStatement rekey = connection.prepareStatement("""
+                update stage_checkouts s set shopify_id = c.shopify_id
+                  from checkouts c
+                 where s.shopify_id < 0 and c.tenant_id = ? and c.token = s.token and c.shopify_id > 0""")) {
+            rekey.setObject(1, store.value());
+            rekey.executeUpdate();
+        }
+    }
+
+    /** The other way round: a checkout arriving with its id and token replaces the row keyed by that token. */
+    private void foldCheckoutsKnownByToken() throws SQLException {
+        try (PreparedStatement fold = connection.prepareStatement("""
+                delete from checkouts c using stage_checkouts s
+                 where c.tenant_id = ? and c.shopify_id < 0 and c.token = s.token and s.shopify_id > 0""")) {
+            fold.setObject(1, store.value());
+            fold.executeUpdate();
+        }
+    }
+
+    /**
+     * An order's {@code total_refunded} is the sum of the refunds the catalog holds for it, whichever way each
+     * arrived (in an order payload, by {@code refunds/create}, by sync), each counted once by its id. Only rows
+     * that differ are written, so a load of unchanged orders updates nothing.
+     *
+     * @param orderIds a query naming the orders to check
+     */
+    static void totalRefundedFromRefunds(Connection connection, StoreId store, String orderIds) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(TOTAL_REFUNDED.formatted(orderIds))) {
+            update.setObject(1, store.value());
+            update.setObject(2, store.value());
+            update.executeUpdate();
         }
     }
 

@@ -60,7 +60,10 @@ public class CatalogWriter {
         return write(store, Resource.CHECKOUTS, load -> checkouts.forEach(load::checkout));
     }
 
-    /** {@code refunds/create}: a refund arrives on its own, without a new version of its order. */
+    /**
+     * {@code refunds/create}: a refund arrives on its own, without a new version of its order, whose
+     * {@code total_refunded} it then updates (the sum of the order's refunds, each counted once by its id).
+     */
     public void addRefunds(StoreId store, long orderId, List<RefundRecord> refunds) {
         transactions.executeWithoutResult(status -> {
             lockStore(store);
@@ -74,6 +77,7 @@ public class CatalogWriter {
                 .params(store.value(), refund.id(), orderId, java.sql.Timestamp.from(refund.createdAt()), refund.amount(),
                         store.value(), orderId)
                 .update());
+            jdbc.sql(CatalogLoad.TOTAL_REFUNDED.formatted("?")).params(store.value(), orderId, store.value()).update();
         });
         events.publishEvent(new CatalogChanged(store, Resource.ORDERS));
     }

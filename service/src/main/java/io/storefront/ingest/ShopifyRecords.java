@@ -12,6 +12,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -106,12 +108,28 @@ final class ShopifyRecords {
         }
         JsonNode customer = n.path("customer");
         JsonNode total = n.path("totalPriceSet");
-        return new CheckoutRecord(id(n.path("id").asString()), text(n, "token"),
+        String recoveryUrl = text(n, "abandonedCheckoutUrl");
+        String token = text(n, "token");
+        return new CheckoutRecord(id(n.path("id").asString()), token != null ? token : tokenOf(recoveryUrl),
                 customer.isObject() ? text(customer, "email") : text(n, "email"),
                 customer.isObject() && customer.hasNonNull("id") ? id(customer.path("id").asString()) : null,
                 required(instant(n.path("createdAt")), "createdAt"), required(instant(n.path("updatedAt")), "updatedAt"),
                 instant(n.path("completedAt")), text(total.path("shopMoney"), "currencyCode"), shopMoney(total),
-                text(n, "abandonedCheckoutUrl"), items);
+                recoveryUrl, items);
+    }
+
+    private static final Pattern RECOVERY_TOKEN = Pattern.compile("/checkouts/(?:[a-z]{2}/)?([^/?#]+)/recover");
+
+    /**
+     * GraphQL's AbandonedCheckout has no token, but its recovery URL carries it ({@code …/checkouts/{token}/recover},
+     * as in Shopify's REST sample): with it a checkout a webhook delivered by token alone becomes the same record.
+     */
+    static @Nullable String tokenOf(@Nullable String recoveryUrl) {
+        if (recoveryUrl == null) {
+            return null;
+        }
+        Matcher matcher = RECOVERY_TOKEN.matcher(recoveryUrl);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     static CheckoutLineItem checkoutLineItem(JsonNode n) {

@@ -36,9 +36,9 @@ import tools.jackson.databind.JsonNode;
 class DeliveryApplier {
 
     /** What became of each delivery of a batch. */
-    record Results(List<WebhookDelivery> applied, List<WebhookDelivery> ignored, Map<WebhookDelivery, Exception> failed) {
+    record Results(List<WebhookDelivery> applied, Map<WebhookDelivery, Exception> failed) {
         Results() {
-            this(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
+            this(new ArrayList<>(), new LinkedHashMap<>());
         }
     }
 
@@ -74,15 +74,16 @@ class DeliveryApplier {
         List<Upsert> upserts = new ArrayList<>();
         for (WebhookDelivery delivery : batch) {
             try {
+                if (!WebhookTopics.KNOWN.contains(delivery.topic())) {
+                    throw new UnusableDelivery("the topic " + delivery.topic() + " is not one this service consumes");
+                }
                 JsonNode body = RestPayloads.read(delivery.body());
                 Upsert upsert = upsert(delivery, body);
                 if (upsert != null) {
                     upserts.add(upsert);
-                } else if (WebhookTopics.ACTIONS.contains(delivery.topic())) {
+                } else {
                     flush(upserts, results);
                     inSavepoint(delivery, results, () -> act(delivery, body));
-                } else {
-                    results.ignored().add(delivery);
                 }
             } catch (RuntimeException e) {
                 results.failed().put(delivery, e);

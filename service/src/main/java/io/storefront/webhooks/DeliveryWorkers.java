@@ -171,9 +171,6 @@ class DeliveryWorkers implements SmartLifecycle {
         if (!results.applied().isEmpty()) {
             deliveries.finish(results.applied(), DeliveryStatus.APPLIED, null);
         }
-        if (!results.ignored().isEmpty()) {
-            deliveries.finish(results.ignored(), DeliveryStatus.IGNORED, "topic not consumed");
-        }
         results.failed().forEach(this::failed);
         results.applied().forEach(d -> {
             if (d.triggeredAt() != null) {
@@ -196,7 +193,12 @@ class DeliveryWorkers implements SmartLifecycle {
     private void failed(WebhookDelivery delivery, Exception error) {
         String reason = describe(error);
         int attempts = delivery.attempts() + 1;
-        if (attempts >= settings.maxAttempts()) {
+        if (UnusableDelivery.permanent(error)) {
+            String unusable = UnusableDelivery.reason(error);
+            log.error("Webhook delivery {} FAILED, it can never be applied: {}", delivery, unusable);
+            deliveries.fail(delivery, unusable);
+            metrics.failed(delivery.topic(), true);
+        } else if (attempts >= settings.maxAttempts()) {
             log.error("Webhook delivery {} FAILED after {} attempts, kept for the operator: {}", delivery, attempts, reason);
             deliveries.fail(delivery, reason);
             metrics.failed(delivery.topic(), true);

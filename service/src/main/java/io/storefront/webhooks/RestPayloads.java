@@ -34,7 +34,11 @@ final class RestPayloads {
     private RestPayloads() {}
 
     static JsonNode read(byte[] body) {
-        return JSON.readTree(body);
+        JsonNode tree = JSON.readTree(body);
+        if (tree == null || !tree.isObject()) {
+            throw new UnusableDelivery("the body is not a JSON object");
+        }
+        return tree;
     }
 
     static OrderRecord order(JsonNode o) {
@@ -127,9 +131,40 @@ final class RestPayloads {
             items.add(new CheckoutLineItem(text(item, "title"), item.path("quantity").asInt(0),
                     optionalId(item, "variant_id"), money(item, "price")));
         }
-        return new CheckoutRecord(id(c), text(c, "token"), text(c, "email"), nestedId(c, "customer"),
+        return new CheckoutRecord(checkoutKey(c), text(c, "token"), text(c, "email"), nestedId(c, "customer"),
                 requiredTime(c, "created_at"), requiredTime(c, "updated_at"), time(c, "completed_at"),
                 text(c, "currency"), money(c, "total_price"), text(c, "abandoned_checkout_url"), items);
+    }
+
+    /**
+     * The key of a checkout, the way Shopify identifies one across API versions (see docs/webhooks.md):
+     * <ol>
+     * <li>its numeric {@code id}: the REST checkout id, which is also the GraphQL {@code AbandonedCheckout} id;
+     * <li>without one (the 2026-07 webhook sample has none), its {@code name} {@code "#<id>"}: Shopify names a
+     *     checkout after its id (REST sample: id 450789469, name "#450789469"), as GraphQL's name does too;
+     * <li>without either, its {@code token}, as a negative key derived from it (Shopify's ids are positive, so the
+     *     two never meet): the catalog folds that row into the one with the real id and the same token as soon as
+     *     the checkout arrives with both (see {@code CatalogLoad}).
+     * </ol>
+     */
+    static long checkoutKey(JsonNode c) {
+        JsonNode id = c.get("id");
+        if (id != null && !id.isNull()) {
+            return longValue(id, "id");
+        }
+        String name = text(c, "name");
+        if (name != null && name.matches("#[1-9][0-9]{0,18}")) {
+            try {
+                return Long.parseLong(name.substring(1));
+            } catch (NumberFormatException beyondLong) {
+                // not an id after all: keyed by its token below
+            }
+        }
+        String token = text(c, "token");
+        if (token == null || token.isBlank()) {
+            throw new UnusableDelivery("the checkout has no id, name or token");
+        }
+        return CheckoutRecord.tokenKey(token);
     }
 
     static long id(JsonNode node) {
@@ -163,7 +198,7 @@ final class RestPayloads {
             String text = value.asString();
             return Long.parseLong(text.substring(text.lastIndexOf('/') + 1));
         }
-        throw new IllegalArgumentException("the payload has no numeric " + field);
+        throw new UnusableDelivery("the payload has no numeric " + field);
     }
 
     static @Nullable String text(JsonNode node, String field) {
@@ -198,7 +233,7 @@ final class RestPayloads {
 
     private static <T> T required(@Nullable T value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException("the payload has no " + field);
+            throw new UnusableDelivery("the payload has no " + field);
         }
         return value;
     }

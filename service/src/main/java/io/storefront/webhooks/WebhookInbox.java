@@ -1,11 +1,13 @@
 package io.storefront.webhooks;
 
 import io.storefront.tenants.WebhookSigningKey;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,10 +50,21 @@ class WebhookInbox {
             metrics.rejected();
             throw new InvalidWebhookSignature();
         }
-        String webhookId = required(headers.webhookId(), "X-Shopify-Webhook-Id");
         String topic = required(headers.topic(), "X-Shopify-Topic");
-        boolean inserted = writer.insert(new Deliveries.NewDelivery(key.storeId().value(), webhookId, topic,
-                key.shopDomain(), headers.apiVersion(), instant(headers.triggeredAt()), headers.eventId(), body));
+        String webhookId = deliveryKey(headers, topic);
+        boolean inserted;
+        try {
+            inserted = writer.insert(new Deliveries.NewDelivery(key.storeId().value(), webhookId, topic,
+                    key.shopDomain(), headers.apiVersion(), instant(headers.triggeredAt()), headers.eventId(), body));
+        } catch (DataIntegrityViolationException e) {
+            if (!(e.getMostSpecificCause() instanceof SQLException sql && "23503".equals(sql.getSQLState()))) {
+                throw e;
+            }
+            // the store was deleted after its key was cached (here or on another instance): a stranger now
+            keys.forget(key.storeId().value());
+            metrics.rejected();
+            throw new InvalidWebhookSignature();
+        }
         if (!inserted) {
             metrics.duplicate(topic);
             return Outcome.DUPLICATE;
@@ -79,6 +92,20 @@ class WebhookInbox {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * What makes two copies of a delivery one inbox row: the webhook id; Shopify's newer event deliveries carry
+     * none (their headers are {@code shopify-event-id}, {@code shopify-topic} … without {@code X-}), and there the
+     * event id with the topic, since one event may be delivered under several topics.
+     */
+    private static String deliveryKey(Headers headers, String topic) {
+        if (headers.webhookId() == null || headers.webhookId().isBlank()) {
+            if (headers.eventId() != null && !headers.eventId().isBlank()) {
+                return "event:" + headers.eventId().trim() + ":" + topic;
+            }
+        }
+        return required(headers.webhookId(), "X-Shopify-Webhook-Id");
     }
 
     private static String required(@Nullable String header, String name) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -78,10 +79,18 @@ final class WebhookIntakeFilter implements Filter {
     }
 
     private static WebhookInbox.Headers headers(HttpServletRequest request) {
-        return new WebhookInbox.Headers(request.getHeader("X-Shopify-Hmac-Sha256"),
-                request.getHeader("X-Shopify-Shop-Domain"), request.getHeader("X-Shopify-Webhook-Id"),
-                request.getHeader("X-Shopify-Topic"), request.getHeader("X-Shopify-API-Version"),
-                request.getHeader("X-Shopify-Triggered-At"), request.getHeader("X-Shopify-Event-Id"));
+        return new WebhookInbox.Headers(shopify(request, "Hmac-Sha256"), shopify(request, "Shop-Domain"),
+                shopify(request, "Webhook-Id"), shopify(request, "Topic"), shopify(request, "API-Version"),
+                shopify(request, "Triggered-At"), shopify(request, "Event-Id"));
+    }
+
+    /**
+     * Shopify's header in either of its spellings: {@code X-Shopify-Topic}, or {@code Shopify-Topic} as newer
+     * deliveries (and Shopify's own libraries) name them. The classic one wins when a delivery carries both.
+     */
+    private static @Nullable String shopify(HttpServletRequest request, String name) {
+        String classic = request.getHeader("X-Shopify-" + name);
+        return classic != null ? classic : request.getHeader("Shopify-" + name);
     }
 
     /** The raw bytes (what the HMAC covers), or null when there are more than {@link #MAX_BODY_BYTES}. */

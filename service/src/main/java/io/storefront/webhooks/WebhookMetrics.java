@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code storefront.webhooks.*} meters. Topic tags are taken only from verified deliveries, so their number
- * stays that of Shopify's topics.
+ * {@code storefront.webhooks.*} meters. The topic tag is one of {@link WebhookTopics#KNOWN} or {@code other}, so
+ * their number stays fixed whatever topic headers arrive.
  */
 @Component
 class WebhookMetrics {
@@ -34,7 +34,8 @@ class WebhookMetrics {
     }
 
     /** Per intake request: a plain map read once the topic's counter exists, no registry lookup. */
-    void received(String topic) {
+    void received(String header) {
+        String topic = WebhookTopics.tag(header);
         Counter counter = received.get(topic);
         if (counter == null) {
             counter = received.computeIfAbsent(topic, t -> Counter.builder("storefront.webhooks.received").tag("topic", t)
@@ -43,7 +44,8 @@ class WebhookMetrics {
         counter.increment();
     }
 
-    void duplicate(String topic) {
+    void duplicate(String header) {
+        String topic = WebhookTopics.tag(header);
         Counter counter = duplicates.get(topic);
         if (counter == null) {
             counter = duplicates.computeIfAbsent(topic, t -> Counter.builder("storefront.webhooks.duplicates")
@@ -56,13 +58,14 @@ class WebhookMetrics {
         rejected.increment();
     }
 
-    void applied(String topic, Duration sinceTriggered) {
-        lag.computeIfAbsent(topic, t -> Timer.builder("storefront.webhooks.apply.lag").tag("topic", t)
+    void applied(String header, Duration sinceTriggered) {
+        lag.computeIfAbsent(WebhookTopics.tag(header), t -> Timer.builder("storefront.webhooks.apply.lag").tag("topic", t)
                 .description("From Shopify's trigger to the change being applied").publishPercentileHistogram()
                 .register(registry)).record(sinceTriggered.isNegative() ? Duration.ZERO : sinceTriggered);
     }
 
-    void failed(String topic, boolean finalAttempt) {
+    void failed(String header, boolean finalAttempt) {
+        String topic = WebhookTopics.tag(header);
         failures.computeIfAbsent(topic + (finalAttempt ? "|final" : "|retry"), key -> Counter
                 .builder("storefront.webhooks.apply.failures").tag("topic", topic)
                 .tag("final", String.valueOf(finalAttempt))

@@ -2,6 +2,8 @@ package io.storefront.webhooks;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The topics the service consumes, in Shopify's webhook form. */
 final class WebhookTopics {
@@ -27,6 +29,18 @@ final class WebhookTopics {
             "orders/cancelled", "orders/delete", "refunds/create", "customers/create", "customers/update",
             "customers/delete", "products/create", "products/update", "products/delete", "checkouts/create",
             "checkouts/update", "checkouts/delete", "app/uninstalled");
+
+    /**
+     * Every topic the service applies. A verified delivery of any other topic (one it never subscribes to) is kept
+     * as FAILED at once, and meters tag it {@code other}: a topic header is the sender's text, and a tag per
+     * distinct value would grow the metrics without bound.
+     */
+    static final Set<String> KNOWN = Stream.of(ORDER_UPSERTS, CUSTOMER_UPSERTS, PRODUCT_UPSERTS,
+            CHECKOUT_UPSERTS, ACTIONS).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+
+    static String tag(String topic) {
+        return KNOWN.contains(topic) ? topic : "other";
+    }
 
     private WebhookTopics() {}
 }

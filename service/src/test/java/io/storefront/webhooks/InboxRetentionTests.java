@@ -16,7 +16,7 @@ class InboxRetentionTests extends WebhookIntegrationTest {
         Store store = connectStore();
         deliver(store, "orders/create", fixture("orders-create"));
         deliver(store, "products/create", fixture("products-create"));
-        deliver(store, "inventory_levels/update", "{\"inventory_item_id\":1}".getBytes());
+        deliver(store, "checkouts/create", fixture("checkouts-create"));
         awaitApplied(store);
         // as if the retention period (7 days by default) had passed for two of them
         jdbc.sql("update webhook_deliveries set applied_at = now() - interval '8 days' where tenant_id = ? and topic <> 'products/create'")

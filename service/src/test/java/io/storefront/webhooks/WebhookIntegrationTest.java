@@ -102,7 +102,7 @@ abstract class WebhookIntegrationTest extends IntegrationTest {
         }
     }
 
-    private static JsonNode adminGraphql(Store store, String query, Map<String, Object> variables) {
+    static JsonNode adminGraphql(Store store, String query, Map<String, Object> variables) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(SIMULATOR.adminGraphqlUrl(store.domain(), "2025-10")))
                 .timeout(Duration.ofSeconds(10))
                 .header("X-Shopify-Access-Token", store.token()).header("Content-Type", "application/json")

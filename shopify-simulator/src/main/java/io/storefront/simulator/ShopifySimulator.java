@@ -11,6 +11,7 @@ import io.storefront.simulator.oauth.Tokens;
 import io.storefront.simulator.store.StoreChange;
 import io.storefront.simulator.store.StoreSummary;
 import io.storefront.simulator.webhooks.DeliveryStats;
+import io.storefront.simulator.webhooks.HeaderNames;
 import io.storefront.simulator.webhooks.Topics;
 import io.storefront.simulator.webhooks.WebhookSender;
 import java.io.IOException;
@@ -161,6 +162,11 @@ public final class ShopifySimulator implements AutoCloseable {
 
     public void faults(String domain, Faults faults) {
         shop(domain).applyFaults(faults);
+    }
+
+    /** Which spelling of Shopify's headers the shop's webhook deliveries use (default {@link HeaderNames#X_SHOPIFY}). */
+    public void webhookHeaders(String domain, HeaderNames names) {
+        shop(domain).deliveries.headerNames(names);
     }
 
     /** Uninstalls the shop's apps: tokens stop working, app/uninstalled is delivered, subscriptions go away. */

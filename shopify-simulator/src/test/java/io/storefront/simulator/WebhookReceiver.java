@@ -17,8 +17,9 @@ import java.util.function.Predicate;
 /** A test endpoint that records each webhook's raw bytes and headers, and fails on request. */
 final class WebhookReceiver implements AutoCloseable {
 
+    /** @param headerPrefix how the headers were spelled: {@code X-Shopify-} or {@code Shopify-} */
     record Received(String topic, String hmac, String webhookId, String eventId, String shopDomain, String apiVersion,
-                    String triggeredAt, byte[] body) {
+                    String triggeredAt, byte[] body, String headerPrefix) {
     }
 
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -39,11 +40,12 @@ final class WebhookReceiver implements AutoCloseable {
                 body = in.readAllBytes();
             }
             var headers = exchange.getRequestHeaders();
-            String id = headers.getFirst("X-Shopify-Webhook-Id");
+            String prefix = headers.containsKey("X-Shopify-Topic") ? "X-Shopify-" : "Shopify-";
+            String id = headers.getFirst(prefix + "Webhook-Id");
             int attempt = attemptsById.computeIfAbsent(id == null ? "none" : id, key -> new AtomicInteger()).incrementAndGet();
-            received.add(new Received(headers.getFirst("X-Shopify-Topic"), headers.getFirst("X-Shopify-Hmac-Sha256"), id,
-                    headers.getFirst("X-Shopify-Event-Id"), headers.getFirst("X-Shopify-Shop-Domain"),
-                    headers.getFirst("X-Shopify-API-Version"), headers.getFirst("X-Shopify-Triggered-At"), body));
+            received.add(new Received(headers.getFirst(prefix + "Topic"), headers.getFirst(prefix + "Hmac-Sha256"), id,
+                    headers.getFirst(prefix + "Event-Id"), headers.getFirst(prefix + "Shop-Domain"),
+                    headers.getFirst(prefix + "API-Version"), headers.getFirst(prefix + "Triggered-At"), body, prefix));
             exchange.sendResponseHeaders(attempt <= failFirstAttempts ? 500 : 200, -1);
             exchange.close();
         });

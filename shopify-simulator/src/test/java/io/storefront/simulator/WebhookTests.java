@@ -2,6 +2,7 @@ package io.storefront.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storefront.simulator.webhooks.HeaderNames;
 import io.storefront.simulator.webhooks.WebhookSender;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,6 +80,25 @@ class WebhookTests {
         assertThat(orders.stream().anyMatch(r -> SimulatorHttpClient.JSON.readTree(r.body()).get("customer").isNull())
                 || orders.stream().allMatch(r -> SimulatorHttpClient.JSON.readTree(r.body()).get("customer").isObject())).isTrue();
         assertThat(receiver.awaitAtLeast(1, r -> r.topic().equals("customers/create"))).isNotEmpty();
+    }
+
+    @Test
+    void spells_the_headers_without_x_when_the_shop_is_set_to() throws InterruptedException {
+        subscribe("ORDERS_CREATE", false);
+        simulator.activity(shop.domain(), Activity.newOrders(1));
+        assertThat(receiver.awaitAtLeast(1, r -> r.topic().equals("orders/create")).get(0).headerPrefix())
+                .isEqualTo("X-Shopify-");
+
+        simulator.webhookHeaders(shop.domain(), HeaderNames.SHOPIFY);
+        simulator.activity(shop.domain(), Activity.newOrders(1));
+        WebhookReceiver.Received unprefixed = receiver.awaitAtLeast(1, r -> r.headerPrefix().equals("Shopify-")).get(0);
+        assertThat(unprefixed.topic()).isEqualTo("orders/create");
+        assertThat(signedBy(shop.apiSecret(), unprefixed)).isTrue();
+        assertThat(unprefixed.shopDomain()).isEqualTo(shop.domain());
+        assertThat(unprefixed.webhookId()).isNotBlank();
+        assertThat(unprefixed.eventId()).isNotBlank();
+        assertThat(unprefixed.apiVersion()).isEqualTo("2025-10");
+        assertThat(unprefixed.triggeredAt()).isNotBlank();
     }
 
     @Test

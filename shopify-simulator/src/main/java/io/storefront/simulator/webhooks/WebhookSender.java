@@ -46,6 +46,7 @@ public final class WebhookSender implements AutoCloseable {
         volatile double duplicateRate;
         volatile boolean reorder;
         volatile long retryBaseMillis = 56_000;
+        volatile HeaderNames headerNames = HeaderNames.X_SHOPIFY;
         volatile java.util.function.LongConsumer onAbandoned = id -> { };
 
         /** Called with the subscription id when a delivery failed every retry (Shopify then removes the subscription). */
@@ -57,6 +58,10 @@ public final class WebhookSender implements AutoCloseable {
             duplicateRate = duplicates;
             reorder = outOfOrder;
             retryBaseMillis = retryBase;
+        }
+
+        public void headerNames(HeaderNames names) {
+            headerNames = names;
         }
 
         public DeliveryStats stats() {
@@ -112,18 +117,19 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     private void attempt(Channel channel, Webhook webhook, int attempt, boolean retry) {
+        HeaderNames names = channel.headerNames;
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(webhook.uri()))
                     .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json")
-                    .header("X-Shopify-Topic", webhook.topic())
-                    .header("X-Shopify-Hmac-Sha256", webhook.hmac())
-                    .header("X-Shopify-Shop-Domain", webhook.shopDomain())
-                    .header("X-Shopify-API-Version", webhook.apiVersion())
-                    .header("X-Shopify-Webhook-Id", webhook.webhookId())
-                    .header("X-Shopify-Triggered-At", webhook.triggeredAt())
-                    .header("X-Shopify-Event-Id", webhook.eventId())
+                    .header(names.of("Topic"), webhook.topic())
+                    .header(names.of("Hmac-Sha256"), webhook.hmac())
+                    .header(names.of("Shop-Domain"), webhook.shopDomain())
+                    .header(names.of("API-Version"), webhook.apiVersion())
+                    .header(names.of("Webhook-Id"), webhook.webhookId())
+                    .header(names.of("Triggered-At"), webhook.triggeredAt())
+                    .header(names.of("Event-Id"), webhook.eventId())
                     .header("User-Agent", "Shopify-Captain-Hook")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body()))
                     .build();
