@@ -40,7 +40,8 @@ final class ShopifyRecords {
     static CustomerRecord customer(JsonNode n) {
         JsonNode spent = n.path("amountSpent");
         return new CustomerRecord(id(n.path("id").asString()), text(n.path("defaultEmailAddress"), "emailAddress"),
-                text(n, "firstName"), text(n, "lastName"), text(n.path("defaultPhoneNumber"), "phoneNumber"), text(n, "state"), tags(n.path("tags")), integer(n.path("numberOfOrders")),
+                text(n, "firstName"), text(n, "lastName"), text(n.path("defaultPhoneNumber"), "phoneNumber"),
+                text(n, "state"), tags(n.path("tags")), integer(n.path("numberOfOrders")),
                 decimal(spent.path("amount")), text(spent, "currencyCode"), instant(n.path("createdAt")),
                 required(instant(n.path("updatedAt")), "updatedAt"));
     }

@@ -42,10 +42,6 @@ final class SyncQueries {
         };
     }
 
-    static String bulk(Resource resource) {
-        return bulk(resource, true);
-    }
-
     /**
      * @param protectedData whether to read customers' names, emails and phones and orders' emails; Shopify fails a
      *                      bulk query asking for them with ACCESS_DENIED unless it approved the app for them

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -150,8 +152,8 @@ public class BulkOperations {
      * The app's bulk queries still running on the shop. 2026-01 lists them with {@code bulkOperations}; 2025-10 has
      * no replacement yet for {@code currentBulkOperation}, deprecated in its favour, so that version asks it.
      */
-    private java.util.List<BulkOperation> unfinished(ShopifySession session) {
-        var operations = new java.util.ArrayList<BulkOperation>();
+    private List<BulkOperation> unfinished(ShopifySession session) {
+        List<BulkOperation> operations = new ArrayList<>();
         if (api.settings().listsBulkOperations()) {
             JsonNode nodes = api.query(session, "{ bulkOperations(first: 10, query: \"operation_type:query\") { nodes { %s } } }"
                     .formatted(FIELDS)).path("bulkOperations").path("nodes");

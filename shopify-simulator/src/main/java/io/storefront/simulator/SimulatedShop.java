@@ -20,9 +20,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -177,7 +179,7 @@ final class SimulatedShop {
         }
     }
 
-    private static final java.util.Set<String> PROTECTED_KEYS = java.util.Set.of("email", "contact_email", "phone",
+    private static final Set<String> PROTECTED_KEYS = Set.of("email", "contact_email", "phone",
             "first_name", "last_name", "address1", "address2");
 
     /** Without approval for protected customer data, webhooks carry no names, emails, phones or addresses either. */
@@ -187,7 +189,7 @@ final class SimulatedShop {
 
     private static Object redacted(Object value) {
         if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+            Map<Object, Object> copy = new LinkedHashMap<>();
             boolean address = map.containsKey("address1");
             map.forEach((key, inner) -> copy.put(key, PROTECTED_KEYS.contains(key) || (address && "name".equals(key)) ? null : redacted(inner)));
             return copy;

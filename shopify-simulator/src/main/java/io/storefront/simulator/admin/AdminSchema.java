@@ -2,11 +2,22 @@ package io.storefront.simulator.admin;
 
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.SelectionSet;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
 import graphql.schema.Coercing;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.TypeResolver;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -26,13 +37,16 @@ import io.storefront.simulator.webhooks.Topics;
 import io.storefront.simulator.webhooks.WebhookSubscription;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -139,9 +153,9 @@ final class AdminSchema {
     }
 
     /** Protected customer data: the fields a public app reads only once Shopify approved it, by type. */
-    static final Map<String, java.util.Set<String>> PROTECTED_FIELDS = Map.of(
-            "Customer", java.util.Set.of("email", "phone", "firstName", "lastName", "defaultEmailAddress", "defaultPhoneNumber"),
-            "Order", java.util.Set.of("email"));
+    static final Map<String, Set<String>> PROTECTED_FIELDS = Map.of(
+            "Customer", Set.of("email", "phone", "firstName", "lastName", "defaultEmailAddress", "defaultPhoneNumber"),
+            "Order", Set.of("email"));
 
     private static Object resolveField(DataFetchingEnvironment env) {
         Object source = env.getSource();
@@ -311,9 +325,9 @@ final class AdminSchema {
         for (String term : query == null ? new String[0] : query.split("\\s+")) {
             String[] parts = term.split(":", 2);
             if (parts.length == 2 && parts[0].equals("status")) {
-                status = parts[1].toUpperCase(java.util.Locale.ROOT);
+                status = parts[1].toUpperCase(Locale.ROOT);
             } else if (parts.length == 2 && parts[0].equals("operation_type")) {
-                type = parts[1].toUpperCase(java.util.Locale.ROOT);
+                type = parts[1].toUpperCase(Locale.ROOT);
             }
         }
         List<BulkOperation> matching = new ArrayList<>();
@@ -371,20 +385,20 @@ final class AdminSchema {
         return payload("webhookSubscription", created, List.of());
     }
 
-    private static boolean isProtected(graphql.schema.GraphQLType type, String field) {
-        return type instanceof graphql.schema.GraphQLNamedType named
-                && PROTECTED_FIELDS.getOrDefault(named.getName(), java.util.Set.of()).contains(field);
+    private static boolean isProtected(GraphQLType type, String field) {
+        return type instanceof GraphQLNamedType named
+                && PROTECTED_FIELDS.getOrDefault(named.getName(), Set.of()).contains(field);
     }
 
     /** Whether a query selects a protected field anywhere; a query that does not parse is left to the bulk checks. */
     private static boolean readsProtectedData(GraphQLSchema schema, String query) {
-        graphql.language.Document document;
+        Document document;
         try {
-            document = graphql.parser.Parser.parse(query == null ? "" : query);
-        } catch (graphql.parser.InvalidSyntaxException e) {
+            document = Parser.parse(query == null ? "" : query);
+        } catch (InvalidSyntaxException e) {
             return false;
         }
-        for (graphql.language.OperationDefinition operation : document.getDefinitionsOfType(graphql.language.OperationDefinition.class)) {
+        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             if (readsProtectedData(schema.getQueryType(), operation.getSelectionSet())) {
                 return true;
             }
@@ -392,17 +406,17 @@ final class AdminSchema {
         return false;
     }
 
-    private static boolean readsProtectedData(graphql.schema.GraphQLType type, graphql.language.SelectionSet selections) {
-        if (selections == null || !(type instanceof graphql.schema.GraphQLFieldsContainer container)) {
+    private static boolean readsProtectedData(GraphQLType type, SelectionSet selections) {
+        if (selections == null || !(type instanceof GraphQLFieldsContainer container)) {
             return false;
         }
-        for (graphql.language.Field field : selections.getSelectionsOfType(graphql.language.Field.class)) {
-            graphql.schema.GraphQLFieldDefinition definition = container.getFieldDefinition(field.getName());
+        for (Field field : selections.getSelectionsOfType(Field.class)) {
+            GraphQLFieldDefinition definition = container.getFieldDefinition(field.getName());
             if (definition == null) {
                 continue;
             }
             if (isProtected(container, field.getName())
-                    || readsProtectedData(graphql.schema.GraphQLTypeUtil.unwrapAll(definition.getType()), field.getSelectionSet())) {
+                    || readsProtectedData(GraphQLTypeUtil.unwrapAll(definition.getType()), field.getSelectionSet())) {
                 return true;
             }
         }
@@ -412,7 +426,7 @@ final class AdminSchema {
     private static boolean onLoopback(String address) {
         String host;
         try {
-            host = java.net.URI.create(address).getHost();
+            host = URI.create(address).getHost();
         } catch (IllegalArgumentException e) {
             return false;
         }
