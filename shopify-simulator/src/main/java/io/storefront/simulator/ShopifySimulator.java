@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ShopifySimulator implements AutoCloseable {
 
-    /** The Admin API version webhooks are sent with. Any version in a request path is accepted. */
+    /** The Admin API version webhooks are sent with. A request path's version picks its contract ({@link ShopifyAdminSchema#servedVersion}). */
     public static final String API_VERSION = "2025-10";
 
     static {
