@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
-    public static final ShopifySimulator SIMULATOR = ShopifySimulator.start(0);
+    /** The service receives webhooks on plain http at 127.0.0.1, which Shopify would refuse: allowed on loopback here. */
+    public static final ShopifySimulator SIMULATOR = ShopifySimulator.start(0).allowHttpLoopbackWebhooks(true);
     public static final int PORT = freePort();
     public static final String PUBLIC_URL = "http://127.0.0.1:" + PORT;
     /** The public app of the OAuth install mode; its access tokens live seconds so renewal is exercised. */

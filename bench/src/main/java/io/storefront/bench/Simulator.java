@@ -26,7 +26,7 @@ final class Simulator implements AutoCloseable {
         int port = JavaProcess.freePort();
         return new Simulator(JavaProcess.start("simulator",
                 JavaProcess.repoRoot().resolve("shopify-simulator/target/shopify-simulator.jar"),
-                List.of("-Xmx3g", "-XX:+UseParallelGC"), List.of("--port", Integer.toString(port)), Map.of(), port,
+                List.of("-Xmx3g", "-XX:+UseParallelGC"), List.of("--port", Integer.toString(port), "--allow-http-loopback-webhooks"), Map.of(), port,
                 "/_sim/health"));
     }
 

@@ -45,14 +45,24 @@ class BulkSnapshot {
      */
     void loadAll(ShopifySession session, List<Resource> resources, Instant fallbackStart, SyncProgress progress,
             BiConsumer<Resource, Instant> loaded) {
-        BulkOperation next = bulk.run(session, SyncQueries.bulk(resources.get(0)));
+        boolean protectedData = true;
+        BulkOperation next = bulk.run(session, SyncQueries.bulk(resources.get(0), protectedData));
         for (int i = 0; i < resources.size(); i++) {
             Resource resource = resources.get(i);
             long started = System.nanoTime();
-            BulkOperation operation = finished(session, next, progress);
+            BulkOperation operation = bulk.await(session, next.id(), objects -> progress.heartbeat());
+            if (protectedData && "ACCESS_DENIED".equals(operation.errorCode())) {
+                // an app Shopify has not approved for protected customer data: the rest of the store still loads
+                log.warn("Store {}: Shopify denies protected customer data to this app; syncing without names, emails and phones",
+                        progress.store());
+                protectedData = false;
+                operation = bulk.run(session, SyncQueries.bulk(resource, false));
+                operation = bulk.await(session, operation.id(), objects -> progress.heartbeat());
+            }
+            completed(operation);
             long waited = System.nanoTime() - started;
             if (i + 1 < resources.size()) {
-                next = bulk.run(session, SyncQueries.bulk(resources.get(i + 1)));
+                next = bulk.run(session, SyncQueries.bulk(resources.get(i + 1), protectedData));
             }
             loaded.accept(resource, load(operation, resource, fallbackStart, waited, progress));
         }
@@ -108,7 +118,10 @@ class BulkSnapshot {
     }
 
     private BulkOperation finished(ShopifySession session, BulkOperation started, SyncProgress progress) {
-        BulkOperation operation = bulk.await(session, started.id(), objects -> progress.heartbeat());
+        return completed(bulk.await(session, started.id(), objects -> progress.heartbeat()));
+    }
+
+    private static BulkOperation completed(BulkOperation operation) {
         if (!operation.completed()) {
             throw new SyncFailed("Shopify's bulk operation ended " + operation.status()
                     + (operation.errorCode() == null ? "" : " (" + operation.errorCode() + ")"));

@@ -41,8 +41,9 @@ final class ShopifyRecords {
 
     static CustomerRecord customer(JsonNode n) {
         JsonNode spent = n.path("amountSpent");
-        return new CustomerRecord(id(n.path("id").asString()), text(n, "email"), text(n, "firstName"), text(n, "lastName"),
-                text(n, "phone"), text(n, "state"), tags(n.path("tags")), integer(n.path("numberOfOrders")),
+        return new CustomerRecord(id(n.path("id").asString()), text(n.path("defaultEmailAddress"), "emailAddress"),
+                text(n, "firstName"), text(n, "lastName"), text(n.path("defaultPhoneNumber"), "phoneNumber"),
+                text(n, "state"), tags(n.path("tags")), integer(n.path("numberOfOrders")),
                 decimal(spent.path("amount")), text(spent, "currencyCode"), instant(n.path("createdAt")),
                 required(instant(n.path("updatedAt")), "updatedAt"));
     }
@@ -111,7 +112,7 @@ final class ShopifyRecords {
         String recoveryUrl = text(n, "abandonedCheckoutUrl");
         String token = text(n, "token");
         return new CheckoutRecord(id(n.path("id").asString()), token != null ? token : tokenOf(recoveryUrl),
-                customer.isObject() ? text(customer, "email") : text(n, "email"),
+                text(customer.path("defaultEmailAddress"), "emailAddress"),
                 customer.isObject() && customer.hasNonNull("id") ? id(customer.path("id").asString()) : null,
                 required(instant(n.path("createdAt")), "createdAt"), required(instant(n.path("updatedAt")), "updatedAt"),
                 instant(n.path("completedAt")), text(total.path("shopMoney"), "currencyCode"), shopMoney(total),

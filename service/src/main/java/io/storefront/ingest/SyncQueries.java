@@ -14,19 +14,22 @@ final class SyncQueries {
     /** Every object costs a point in paginated queries: outside the order total, only the shop's money is read. */
     static final String SHOP_MONEY = "shopMoney { amount currencyCode }";
 
-    static final String CUSTOMER = "id email firstName lastName phone state tags numberOfOrders createdAt updatedAt"
-            + " amountSpent { amount currencyCode }";
+    /** Protected customer data: a public app reads it only once Shopify approved the app. */
+    static final String CUSTOMER_CONTACT = "defaultEmailAddress { emailAddress } firstName lastName defaultPhoneNumber { phoneNumber }";
+    static final String CUSTOMER_BASIC = "id state tags numberOfOrders createdAt updatedAt amountSpent { amount currencyCode }";
+    static final String CUSTOMER = CUSTOMER_BASIC + " " + CUSTOMER_CONTACT;
     static final String PRODUCT = "id title handle productType vendor status createdAt updatedAt";
     static final String VARIANT = "id title sku price";
-    static final String ORDER = "id name email createdAt updatedAt processedAt cancelledAt test currencyCode"
+    static final String ORDER_BASIC = "createdAt updatedAt processedAt cancelledAt test currencyCode"
             + " presentmentCurrencyCode displayFinancialStatus customer { id }"
             + " totalPriceSet { " + MONEY + " } subtotalPriceSet { " + SHOP_MONEY + " }"
             + " totalDiscountsSet { " + SHOP_MONEY + " } totalTaxSet { " + SHOP_MONEY + " } totalRefundedSet { " + SHOP_MONEY + " }"
             + " refunds { id createdAt updatedAt totalRefundedSet { " + SHOP_MONEY + " } }";
+    static final String ORDER = "id name email " + ORDER_BASIC;
     static final String LINE_ITEM = "id title quantity sku variant { id } product { id }"
             + " originalUnitPriceSet { " + SHOP_MONEY + " } discountedUnitPriceSet { " + SHOP_MONEY + " }";
-    static final String CHECKOUT = "id createdAt updatedAt completedAt abandonedCheckoutUrl"
-            + " totalPriceSet { " + SHOP_MONEY + " } customer { id email }";
+    static final String CHECKOUT_BASIC = "id createdAt updatedAt completedAt abandonedCheckoutUrl totalPriceSet { " + SHOP_MONEY + " }";
+    static final String CHECKOUT = CHECKOUT_BASIC + " customer { id defaultEmailAddress { emailAddress } }";
     static final String CHECKOUT_LINE_ITEM = "id title quantity variant { id } originalUnitPriceSet { " + SHOP_MONEY + " }";
 
     /** The root field of a resource's list query. */
@@ -39,13 +42,18 @@ final class SyncQueries {
         };
     }
 
-    static String bulk(Resource resource) {
+    /**
+     * @param protectedData whether to read customers' names, emails and phones and orders' emails; Shopify fails a
+     *                      bulk query asking for them with ACCESS_DENIED unless it approved the app for them
+     */
+    static String bulk(Resource resource, boolean protectedData) {
         String root = connection(resource);
         return switch (resource) {
-            case CUSTOMERS -> "{ customers { edges { node { " + CUSTOMER + " } } } }";
+            case CUSTOMERS -> "{ customers { edges { node { " + (protectedData ? CUSTOMER : CUSTOMER_BASIC) + " } } } }";
             case PRODUCTS -> "{ products { edges { node { " + PRODUCT + " variants { edges { node { " + VARIANT + " } } } } } } }";
-            case ORDERS -> "{ orders { edges { node { " + ORDER + " lineItems { edges { node { " + LINE_ITEM + " } } } } } } }";
-            case CHECKOUTS -> "{ " + root + " { edges { node { " + CHECKOUT
+            case ORDERS -> "{ orders { edges { node { " + (protectedData ? ORDER : "id name " + ORDER_BASIC)
+                    + " lineItems { edges { node { " + LINE_ITEM + " } } } } } } }";
+            case CHECKOUTS -> "{ " + root + " { edges { node { " + (protectedData ? CHECKOUT : CHECKOUT_BASIC + " customer { id }")
                     + " lineItems { edges { node { " + CHECKOUT_LINE_ITEM + " } } } } } } }";
         };
     }

@@ -76,9 +76,10 @@ public class Insights {
 
     public DashboardFigures dashboard(StoreId store, DateRange range, boolean comparePrevious, boolean shopifyBasis) {
         StoreFacts facts = stores.facts(store);
-        Supplier<PeriodFigures> figures = figures(store, facts.zone(), range, shopifyBasis);
+        Money money = Money.of(facts.currency());
+        Supplier<PeriodFigures> figures = figures(store, facts.zone(), range, shopifyBasis, money);
         Supplier<PeriodFigures> previous = comparePrevious
-                ? figures(store, facts.zone(), range.previous(), shopifyBasis)
+                ? figures(store, facts.zone(), range.previous(), shopifyBasis, money)
                 : () -> null;
         Instant lastSynced = lastSyncs.finishedAt(store).orElse(null);
         return new DashboardFigures(facts.currency(), facts.zone().getId(), shopifyBasis ? "shopify" : "orders",
@@ -90,7 +91,7 @@ public class Insights {
         Ranked ranked = customerSales.ranked(store, range, byOrders ? Ranking.ORDERS : Ranking.REVENUE, limit);
         return new CustomerRanking(range.startDate(), range.endDate(), facts.currency(),
                 byOrders ? "orders" : "revenue", ranked.counts().customers(), ranked.counts().repeatCustomers(),
-                ranked.top().stream().map(Insights::customerRevenue).toList());
+                ranked.top().stream().map(sale -> customerRevenue(sale, Money.of(facts.currency()))).toList());
     }
 
     public ProductPerformance products(StoreId store, DateRange range, int limit) {
@@ -98,8 +99,9 @@ public class Insights {
         List<ProductSale> sales = productSales.between(store, range, LocalDate.now(clock.withZone(facts.zone())));
         long units = sales.stream().mapToLong(ProductSale::units).sum();
         BigDecimal revenue = sales.stream().map(ProductSale::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Money money = Money.of(facts.currency());
         return new ProductPerformance(range.startDate(), range.endDate(), facts.currency(), units,
-                Money.format(revenue), topProducts(sales, limit), topProductTypes(sales, limit));
+                money.format(revenue), topProducts(sales, limit, money), topProductTypes(sales, limit, money));
     }
 
     public AbandonedCarts abandonedCarts(StoreId store, DateRange range, @Nullable String cursor, int limit) {
@@ -113,13 +115,14 @@ public class Insights {
         boolean more = page.size() > limit;
         var shown = more ? page.subList(0, limit) : page;
         String next = more ? encode(shown.get(shown.size() - 1)) : null;
+        Money money = Money.of(facts.currency());
         return new AbandonedCarts(range.startDate(), range.endDate(), facts.currency(), window.toMinutes(),
-                summary.abandoned(), Money.format(summary.abandonedValue()), summary.completed(),
+                summary.abandoned(), money.format(summary.abandonedValue()), summary.completed(),
                 Money.ratio(summary.abandoned(), summary.abandoned() + summary.completed()),
-                summary.recoverable(), Money.format(summary.recoverableValue()),
+                summary.recoverable(), money.format(summary.recoverableValue()),
                 shown.stream().map(c -> new AbandonedCarts.Cart(Long.toString(c.checkoutId()),
                         c.customerId() == null ? null : Long.toString(c.customerId()), c.email(), c.firstName(),
-                        c.lastName(), Money.format(c.value()), c.lineItemsJson(), c.createdAt(), c.completedAt(),
+                        c.lastName(), money.format(c.value()), c.lineItemsJson(), c.createdAt(), c.completedAt(),
                         c.recoveryUrl())).toList(),
                 next);
     }
@@ -127,7 +130,7 @@ public class Insights {
     private record Totals(List<SalesDay> days, List<ProductSale> products) {}
 
     /** Starts the reads of one period in three lanes (customers, checkouts, the rest); the supplier joins them. */
-    private Supplier<PeriodFigures> figures(StoreId store, ZoneId zone, DateRange range, boolean shopifyBasis) {
+    private Supplier<PeriodFigures> figures(StoreId store, ZoneId zone, DateRange range, boolean shopifyBasis, Money money) {
         Instant from = range.from(zone);
         Instant until = range.until(zone);
         Instant now = clock.instant();
@@ -137,7 +140,7 @@ public class Insights {
                 () -> abandonedCheckouts.summary(store, from, until, settings.abandonmentWindow(), now), executor);
         var totals = CompletableFuture.supplyAsync(() -> new Totals(salesDays.between(store, range),
                 productSales.between(store, range, LocalDate.now(clock.withZone(zone)))), executor);
-        return () -> figures(range, join(totals), join(customers), join(abandoned), shopifyBasis);
+        return () -> figures(range, join(totals), join(customers), join(abandoned), shopifyBasis, money);
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -152,7 +155,7 @@ public class Insights {
     }
 
     private PeriodFigures figures(DateRange range, Totals totals, Ranked customers, AbandonedCheckouts.Summary abandoned,
-            boolean shopifyBasis) {
+            boolean shopifyBasis, Money money) {
         List<SalesDay> days = totals.days();
         long newCustomers = 0;
         List<ProductSale> products = totals.products();
@@ -178,32 +181,32 @@ public class Insights {
         for (LocalDate date = range.startDate(); !date.isAfter(range.endDate()); date = date.plusDays(1)) {
             SalesDay day = byDay.get(date);
             ordersByDate.add(day == null
-                    ? new DaySales(date, 0, "0.00")
-                    : new DaySales(date, day.orders(), Money.format(day.revenue())));
+                    ? new DaySales(date, 0, money.zero())
+                    : new DaySales(date, day.orders(), money.format(day.revenue())));
         }
         BigDecimal returns = refunds.add(cancelledReturns);
         PeriodFigures.ShopifySales shopify = shopifyBasis
-                ? new PeriodFigures.ShopifySales(Money.format(gross), Money.format(discounts), Money.format(returns),
-                        Money.format(gross.subtract(discounts).subtract(returns)))
+                ? new PeriodFigures.ShopifySales(money.format(gross), money.format(discounts), money.format(returns),
+                        money.format(gross.subtract(discounts).subtract(returns)))
                 : null;
         long customerCount = customers.counts().customers();
         long repeat = customers.counts().repeatCustomers();
-        return new PeriodFigures(range.startDate(), range.endDate(), Money.format(revenue), Money.format(refunds),
-                Money.format(revenue.subtract(refunds)), orders, Money.average(revenue, orders), customerCount,
+        return new PeriodFigures(range.startDate(), range.endDate(), money.format(revenue), money.format(refunds),
+                money.format(revenue.subtract(refunds)), orders, money.average(revenue, orders), customerCount,
                 newCustomers, repeat, Money.ratio(repeat, customerCount), ordersByDate,
-                customers.top().stream().map(Insights::customerRevenue).toList(),
-                topProducts(products, settings.topProducts()), topProductTypes(products, settings.topProducts()),
-                new PeriodFigures.AbandonedCheckoutTotals(abandoned.abandoned(), Money.format(abandoned.abandonedValue())),
+                customers.top().stream().map(sale -> customerRevenue(sale, money)).toList(),
+                topProducts(products, settings.topProducts(), money), topProductTypes(products, settings.topProducts(), money),
+                new PeriodFigures.AbandonedCheckoutTotals(abandoned.abandoned(), money.format(abandoned.abandonedValue())),
                 shopify);
     }
 
-    private static CustomerRevenue customerRevenue(CustomerSale sale) {
+    private static CustomerRevenue customerRevenue(CustomerSale sale, Money money) {
         return new CustomerRevenue(Long.toString(sale.customerId()), sale.email(), sale.firstName(), sale.lastName(),
-                Money.format(sale.revenue()), sale.orders());
+                money.format(sale.revenue()), sale.orders());
     }
 
     /** The first {@code limit} products, then one "Other" row holding the rest. Sales come best first. */
-    private static List<ProductRevenue> topProducts(List<ProductSale> sales, int limit) {
+    private static List<ProductRevenue> topProducts(List<ProductSale> sales, int limit, Money money) {
         List<ProductRevenue> rows = new ArrayList<>();
         long otherUnits = 0;
         BigDecimal otherRevenue = BigDecimal.ZERO;
@@ -211,21 +214,21 @@ public class Insights {
             ProductSale sale = sales.get(i);
             if (i < limit) {
                 rows.add(new ProductRevenue(sale.productId() == null ? null : Long.toString(sale.productId()),
-                        sale.title(), sale.productType(), sale.units(), Money.format(sale.revenue()), false));
+                        sale.title(), sale.productType(), sale.units(), money.format(sale.revenue()), false));
             } else {
                 otherUnits += sale.units();
                 otherRevenue = otherRevenue.add(sale.revenue());
             }
         }
         if (sales.size() > limit) {
-            rows.add(new ProductRevenue(null, "Other", "", otherUnits, Money.format(otherRevenue), true));
+            rows.add(new ProductRevenue(null, "Other", "", otherUnits, money.format(otherRevenue), true));
         }
         return rows;
     }
 
     private record TypeTotal(String productType, long units, BigDecimal revenue) {}
 
-    private static List<ProductTypeRevenue> topProductTypes(List<ProductSale> sales, int limit) {
+    private static List<ProductTypeRevenue> topProductTypes(List<ProductSale> sales, int limit, Money money) {
         Map<String, TypeTotal> totals = new HashMap<>();
         for (ProductSale sale : sales) {
             totals.merge(sale.productType(), new TypeTotal(sale.productType(), sale.units(), sale.revenue()),
@@ -240,14 +243,14 @@ public class Insights {
         for (int i = 0; i < ranked.size(); i++) {
             TypeTotal total = ranked.get(i);
             if (i < limit) {
-                rows.add(new ProductTypeRevenue(total.productType(), total.units(), Money.format(total.revenue()), false));
+                rows.add(new ProductTypeRevenue(total.productType(), total.units(), money.format(total.revenue()), false));
             } else {
                 otherUnits += total.units();
                 otherRevenue = otherRevenue.add(total.revenue());
             }
         }
         if (ranked.size() > limit) {
-            rows.add(new ProductTypeRevenue("Other", otherUnits, Money.format(otherRevenue), true));
+            rows.add(new ProductTypeRevenue("Other", otherUnits, money.format(otherRevenue), true));
         }
         return rows;
     }

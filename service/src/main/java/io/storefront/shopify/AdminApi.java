@@ -108,10 +108,10 @@ public class AdminApi {
 
     /** The shop's name, currency and time zone. */
     public Shop shop(ShopifySession session) {
-        JsonNode shop = query(session, "{ shop { name email myshopifyDomain currencyCode ianaTimezone plan { displayName } } }").path("shop");
+        JsonNode shop = query(session, "{ shop { name email myshopifyDomain currencyCode ianaTimezone plan { publicDisplayName } } }").path("shop");
         return new Shop(shop.path("name").asString(), shop.path("myshopifyDomain").asString(session.shopDomain()),
                 shop.path("currencyCode").asString(), shop.path("ianaTimezone").asString("UTC"),
-                shop.path("plan").path("displayName").asString(null));
+                shop.path("plan").path("publicDisplayName").asString(null));
     }
 
     /** The shop's cost bucket as Shopify last reported it. */

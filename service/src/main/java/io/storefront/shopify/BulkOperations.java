@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -27,6 +29,8 @@ public class BulkOperations {
 
     private static final Logger log = LoggerFactory.getLogger(BulkOperations.class);
     private static final String FIELDS = "id status errorCode objectCount url partialDataUrl createdAt";
+    /** Shopify's BulkOperationUserErrorCode when another bulk query of the app is running on the shop. */
+    private static final String OPERATION_IN_PROGRESS = "OPERATION_IN_PROGRESS";
     private static final int DOWNLOAD_ATTEMPTS = 8;
 
     private final AdminApi api;
@@ -39,22 +43,26 @@ public class BulkOperations {
 
     /**
      * Starts a bulk query. An operation still running for the shop can only be a leftover of ours (one sync per
-     * store at a time), so it is cancelled first.
+     * store at a time), so it is cancelled first. Objects are not grouped: the reader takes children wherever they
+     * come after their parent, and grouping (the 2025-10 default) makes Shopify slower and more likely to time out.
      */
     public BulkOperation run(ShopifySession session, String query) {
         for (int attempt = 1; ; attempt++) {
             JsonNode result = api.query(session, """
                     mutation run($query: String!) {
-                      bulkOperationRunQuery(query: $query) { bulkOperation { %s } userErrors { field message } }
+                      bulkOperationRunQuery(query: $query, groupObjects: false) { bulkOperation { %s } userErrors { field message code } }
                     }""".formatted(FIELDS), Map.of("query", query)).path("bulkOperationRunQuery");
             JsonNode errors = result.path("userErrors");
             if (errors.isArray() && !errors.isEmpty()) {
-                String message = errors.toString();
-                if (attempt < 3 && message.contains("already in progress")) {
-                    cancelCurrent(session);
+                boolean inProgress = false;
+                for (JsonNode error : errors) {
+                    inProgress |= OPERATION_IN_PROGRESS.equals(error.path("code").asString(""));
+                }
+                if (attempt < 3 && inProgress) {
+                    cancelRunning(session);
                     continue;
                 }
-                throw new ShopifyQueryFailed("Shopify refused the bulk query for " + session.shopDomain() + ": " + message);
+                throw new ShopifyQueryFailed("Shopify refused the bulk query for " + session.shopDomain() + ": " + errors);
             }
             return parse(result.path("bulkOperation"));
         }
@@ -131,19 +139,36 @@ public class BulkOperations {
         }
     }
 
-    private void cancelCurrent(ShopifySession session) {
-        JsonNode current = api.query(session, "{ currentBulkOperation(type: QUERY) { %s } }".formatted(FIELDS))
-                .path("currentBulkOperation");
-        if (!current.isObject()) {
-            return;
-        }
-        BulkOperation operation = parse(current);
-        if (!operation.finished()) {
+    private void cancelRunning(ShopifySession session) {
+        for (BulkOperation operation : unfinished(session)) {
             log.warn("Cancelling bulk operation {} left running on {}", operation.id(), session.shopDomain());
             api.query(session, "mutation cancel($id: ID!) { bulkOperationCancel(id: $id) { bulkOperation { id status } userErrors { message } } }",
                     Map.of("id", operation.id()));
             await(session, operation.id(), count -> { });
         }
+    }
+
+    /**
+     * The app's bulk queries still running on the shop. 2026-01 lists them with {@code bulkOperations}; 2025-10 has
+     * no replacement yet for {@code currentBulkOperation}, deprecated in its favour, so that version asks it.
+     */
+    private List<BulkOperation> unfinished(ShopifySession session) {
+        List<BulkOperation> operations = new ArrayList<>();
+        if (api.settings().listsBulkOperations()) {
+            JsonNode nodes = api.query(session, "{ bulkOperations(first: 10, query: \"operation_type:query\") { nodes { %s } } }"
+                    .formatted(FIELDS)).path("bulkOperations").path("nodes");
+            for (JsonNode node : nodes) {
+                operations.add(parse(node));
+            }
+        } else {
+            JsonNode current = api.query(session, "{ currentBulkOperation(type: QUERY) { %s } }".formatted(FIELDS))
+                    .path("currentBulkOperation");
+            if (current.isObject()) {
+                operations.add(parse(current));
+            }
+        }
+        operations.removeIf(BulkOperation::finished);
+        return operations;
     }
 
     private static BulkOperation parse(JsonNode node) {

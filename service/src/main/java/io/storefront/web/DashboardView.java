@@ -28,10 +28,17 @@ final class DashboardView {
         this.figures = figures;
         this.money = NumberFormat.getCurrencyInstance(Locale.US);
         try {
-            money.setCurrency(Currency.getInstance(figures.currency()));
+            Currency currency = Currency.getInstance(figures.currency());
+            money.setCurrency(currency);
+            // setCurrency keeps the locale's two decimals: yen have none, dinars three
+            if (currency.getDefaultFractionDigits() >= 0) {
+                money.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+                money.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+            }
         } catch (IllegalArgumentException unknownCurrency) {
             // keep the locale's currency; the code is printed next to the figures anyway
         }
+        money.setRoundingMode(RoundingMode.HALF_UP);
     }
 
     public String money(BigDecimal amount) {

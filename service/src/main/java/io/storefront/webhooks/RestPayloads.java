@@ -72,7 +72,7 @@ final class RestPayloads {
             discounts = amount == null ? discounts : discounts.add(amount);
         }
         BigDecimal discounted = quantity == 0 || discounts.signum() == 0 ? price
-                : price.subtract(discounts.divide(BigDecimal.valueOf(quantity), 2, RoundingMode.HALF_UP));
+                : price.subtract(discounts.divide(BigDecimal.valueOf(quantity), Math.max(2, price.scale()), RoundingMode.HALF_UP));
         return new LineItemRecord(id(item), optionalId(item, "product_id"), optionalId(item, "variant_id"),
                 text(item, "title"), text(item, "sku"), quantity, price, discounted);
     }

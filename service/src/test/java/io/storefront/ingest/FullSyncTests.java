@@ -80,8 +80,8 @@ class FullSyncTests extends SimulatorTest {
                         .path("currentBulkOperation").path("query").asString()));
         runs.succeed(store, run);
 
-        assertThat(currentWhenLoaded).containsExactly(SyncQueries.bulk(Resource.PRODUCTS),
-                SyncQueries.bulk(Resource.ORDERS), SyncQueries.bulk(Resource.CHECKOUTS), SyncQueries.bulk(Resource.CHECKOUTS));
+        assertThat(currentWhenLoaded).containsExactly(SyncQueries.bulk(Resource.PRODUCTS, true),
+                SyncQueries.bulk(Resource.ORDERS, true), SyncQueries.bulk(Resource.CHECKOUTS, true), SyncQueries.bulk(Resource.CHECKOUTS, true));
         assertMatches(shop.tenant(), SIMULATOR.summary(shop.domain(), true));
     }
 

@@ -64,12 +64,15 @@ class ShopifyRecordsTests {
                  "variants":{"pageInfo":{"hasNextPage":false},"edges":[{"node":{"id":"gid://shopify/ProductVariant/2",
                  "title":"S","sku":"HAT-S","price":"19.00"}}]}}"""));
         var customer = ShopifyRecords.customer(JSON.readTree("""
-                {"id":"gid://shopify/Customer/3","email":"a@b.c","tags":["vip","b2b"],"numberOfOrders":"12",
+                {"id":"gid://shopify/Customer/3","defaultEmailAddress":{"emailAddress":"a@b.c"},"defaultPhoneNumber":null,
+                 "tags":["vip","b2b"],"numberOfOrders":"12",
                  "amountSpent":{"amount":"1234.5","currencyCode":"EUR"},"state":"ENABLED",
                  "createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-02T00:00:00+01:00"}"""));
 
         assertThat(product.variants()).singleElement().satisfies(v -> assertThat(v.price()).isEqualByComparingTo("19"));
         assertThat(customer.tags()).isEqualTo("vip, b2b");
+        assertThat(customer.email()).isEqualTo("a@b.c");
+        assertThat(customer.phone()).isNull();
         assertThat(customer.numberOfOrders()).isEqualTo(12);
         assertThat(customer.amountSpent()).isEqualTo(new BigDecimal("1234.5"));
         assertThat(customer.updatedAt()).isEqualTo(Instant.parse("2025-01-01T23:00:00Z"));

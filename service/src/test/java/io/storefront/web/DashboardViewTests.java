@@ -31,6 +31,18 @@ class DashboardViewTests {
     }
 
     @Test
+    void money_shows_exactly_the_decimals_of_the_currency() {
+        assertThat(new DashboardView(figures("JPY")).money(new BigDecimal("1500"))).isEqualTo("¥1,500");
+        assertThat(new DashboardView(figures("KWD")).money(new BigDecimal("12.345"))).isEqualTo("KWD12.345");
+        assertThat(new DashboardView(figures("INR")).money(new BigDecimal("1234.50"))).isEqualTo("₹1,234.50");
+    }
+
+    static Figures figures(String currency) {
+        Totals none = totals("0", 0, "0", "0");
+        return new Figures(currency, none, none, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    @Test
     void more_abandoned_cart_value_is_bad_news_and_growth_from_nothing_is_new() {
         var kpis = view(totals("10", 1, "0", "50"), totals("0", 0, "0", "25")).kpis();
         assertThat(kpis.get(0).change()).isEqualTo("new");

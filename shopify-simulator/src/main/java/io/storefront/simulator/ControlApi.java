@@ -18,7 +18,8 @@ final class ControlApi {
 
     private static final Pattern SHOP_ACTION = Pattern.compile("^/_sim/shops/([^/]+)/(summary|activity|faults|uninstall|deliveries|compliance)$");
     private static final Set<String> SHOP_FIELDS = Set.of("domain", "seed", "asOf", "customers", "products", "orders", "checkouts",
-            "timezone", "currency", "plan", "scopes", "accessTokenTtlSeconds", "refreshTokenTtlSeconds", "clientCredentialsTtlSeconds");
+            "timezone", "currency", "plan", "scopes", "accessTokenTtlSeconds", "refreshTokenTtlSeconds", "clientCredentialsTtlSeconds",
+            "customerDataApproved");
     private static final Set<String> ACTIVITY_FIELDS = Set.of("orders", "customerUpdates", "productUpdates", "checkouts", "refunds",
             "cancellations", "deletions");
     private static final Set<String> FAULT_FIELDS = Set.of("throttle", "bucketSize", "restoreRate", "errorRate", "latencyMs",
@@ -102,13 +103,17 @@ final class ControlApi {
                 Exchanges.json(exchange, 200, simulator.deliveries(domain), simulator.json);
                 return;
             case "compliance POST": {
-                JsonNode body = body(exchange, Set.of("topic", "customerId"));
+                JsonNode body = body(exchange, Set.of("topic", "customerId", "address"));
                 String topic = text(body, "topic", null);
                 if (topic == null) {
                     throw new BadRequest("topic is required: customers/data_request, customers/redact or shop/redact");
                 }
+                String address = text(body, "address", null);
+                if (address == null) {
+                    throw new BadRequest("address is required: the app's compliance URL");
+                }
                 Long customerId = body.has("customerId") && !body.get("customerId").isNull() ? number(body, "customerId", 0) : null;
-                simulator.compliance(domain, topic, customerId);
+                simulator.compliance(domain, topic, customerId, address);
                 Exchanges.json(exchange, 202, Map.of("topic", topic), simulator.json);
                 return;
             }
@@ -169,7 +174,8 @@ final class ControlApi {
                 text(body, "plan", defaults.plan()), scopes,
                 number(body, "accessTokenTtlSeconds", defaults.accessTokenTtlSeconds()),
                 number(body, "refreshTokenTtlSeconds", defaults.refreshTokenTtlSeconds()),
-                number(body, "clientCredentialsTtlSeconds", defaults.clientCredentialsTtlSeconds()));
+                number(body, "clientCredentialsTtlSeconds", defaults.clientCredentialsTtlSeconds()),
+                bool(body, "customerDataApproved", defaults.customerDataApproved()));
     }
 
     private static int count(JsonNode body, String field) {

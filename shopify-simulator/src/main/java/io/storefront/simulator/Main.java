@@ -25,6 +25,7 @@ public final class Main {
         Integer checkouts = null;
         Instant asOf = null;
         String plan = "standard";
+        boolean allowHttpLoopback = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -38,15 +39,18 @@ public final class Main {
                 case "--checkouts": checkouts = Integer.parseInt(value); i++; break;
                 case "--as-of": asOf = Instant.parse(value); i++; break;
                 case "--plan": plan = value; i++; break;
+                case "--allow-http-loopback-webhooks": allowHttpLoopback = true; break;
                 case "--help":
-                    System.out.println("usage: java -jar shopify-simulator.jar --port 9090 [--host H] [--shop demo.myshopify.com --seed N "
-                            + "--orders N --customers N --products N --checkouts N --as-of ISO --plan standard|advanced|plus]");
+                    System.out.println("usage: java -jar shopify-simulator.jar --port 9090 [--host H] [--allow-http-loopback-webhooks] "
+                            + "[--shop demo.myshopify.com --seed N --orders N --customers N --products N --checkouts N --as-of ISO "
+                            + "--plan standard|advanced|plus]");
                     return;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
             }
         }
-        ShopifySimulator simulator = ShopifySimulator.start(new InetSocketAddress(host, port), Clock.systemUTC());
+        ShopifySimulator simulator = ShopifySimulator.start(new InetSocketAddress(host, port), Clock.systemUTC())
+                .allowHttpLoopbackWebhooks(allowHttpLoopback);
         System.out.println("Shopify simulator listening on " + simulator.baseUrl() + " (control API: " + simulator.baseUrl() + "/_sim/health)");
         if (domain != null) {
             ShopSpec defaults = ShopSpec.of(domain);

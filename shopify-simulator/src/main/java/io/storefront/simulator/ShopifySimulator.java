@@ -2,6 +2,7 @@ package io.storefront.simulator;
 
 import com.sun.net.httpserver.HttpServer;
 import io.storefront.simulator.admin.AdminApi;
+import io.storefront.simulator.admin.ReceivedDocuments;
 import io.storefront.simulator.bulk.BulkFiles;
 import io.storefront.simulator.oauth.AccessToken;
 import io.storefront.simulator.oauth.App;
@@ -44,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ShopifySimulator implements AutoCloseable {
 
-    /** The Admin API version webhooks are sent with. Any version in a request path is accepted. */
+    /** The Admin API version webhooks are sent with. A request path's version picks its contract ({@link ShopifyAdminSchema#servedVersion}). */
     public static final String API_VERSION = "2025-10";
 
     static {
@@ -68,6 +69,7 @@ public final class ShopifySimulator implements AutoCloseable {
     final AdminApi adminApi = new AdminApi();
     final BulkFiles bulkFiles;
     private final WebhookSender sender;
+    private volatile boolean httpLoopbackWebhooks;
 
     private ShopifySimulator(InetSocketAddress address, Clock clock) throws IOException {
         this.clock = clock;
@@ -110,6 +112,21 @@ public final class ShopifySimulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Lets webhook subscriptions take plain {@code http://} addresses on loopback (127.x, localhost, [::1]), for
+     * tests and the demo that receive webhooks on this machine. Off by default: like Shopify, only https is taken.
+     *
+     * @return this simulator
+     */
+    public ShopifySimulator allowHttpLoopbackWebhooks(boolean allow) {
+        httpLoopbackWebhooks = allow;
+        return this;
+    }
+
+    boolean httpLoopbackWebhooks() {
+        return httpLoopbackWebhooks;
     }
 
     /** {@code http://127.0.0.1:PORT}; a shop's Admin API base is {@code baseUrl() + "/" + domain}. */
@@ -179,11 +196,13 @@ public final class ShopifySimulator implements AutoCloseable {
 
     /**
      * Sends a mandatory compliance webhook ({@code customers/data_request}, {@code customers/redact},
-     * {@code shop/redact}) to the subscriptions of that topic.
+     * {@code shop/redact}) to the app's compliance URL. Shopify takes that URL from the app's configuration
+     * ({@code shopify.app.toml}); no API subscribes to these topics, so the caller names it here.
      *
      * @param customerId a customer of the shop, or null for shop/redact (or to pick the first customer)
+     * @param address    the app's compliance endpoint
      */
-    public void compliance(String domain, String topic, Long customerId) {
+    public void compliance(String domain, String topic, Long customerId, String address) {
         SimulatedShop shop = shop(domain);
         if (!Topics.COMPLIANCE.contains(topic)) {
             throw new BadRequest("topic must be one of " + Topics.COMPLIANCE);
@@ -216,7 +235,15 @@ public final class ShopifySimulator implements AutoCloseable {
                 body.put("data_request", Map.of("id", 9999L + index));
             }
         }
-        shop.publish(topic, body);
+        shop.publishTo(topic, body, address);
+    }
+
+    /**
+     * Every distinct GraphQL document (and bulk query) a shop's Admin API was sent, with the version it was
+     * served, so that a client's tests can check what it really sends against {@link ShopifyAdminSchema#published}.
+     */
+    public List<ReceivedDocuments.Received> documentsReceived(String domain) {
+        return adminApi.received().of(shop(domain).spec.domain());
     }
 
     /** Exact totals of a shop; with ids, every live id of each resource. */

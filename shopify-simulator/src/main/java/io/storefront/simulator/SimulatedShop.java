@@ -20,9 +20,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -105,8 +107,19 @@ final class SimulatedShop {
                 newFaults.retryBaseMs() != null ? newFaults.retryBaseMs() : 56_000);
     }
 
-    AdminContext context(AccessToken token) {
+    /** @param httpLoopbackWebhooks whether subscriptions may take a plain-http address on this machine */
+    AdminContext context(AccessToken token, boolean httpLoopbackWebhooks) {
         return new AdminContext() {
+            @Override
+            public boolean httpLoopbackWebhooks() {
+                return httpLoopbackWebhooks;
+            }
+
+            @Override
+            public boolean customerDataApproved() {
+                return spec.customerDataApproved();
+            }
+
             @Override
             public Store store() {
                 return store;
@@ -154,7 +167,7 @@ final class SimulatedShop {
         for (StoreChange change : changes) {
             List<WebhookSubscription> targets = subscriptions.forTopic(change.topic());
             if (!targets.isEmpty()) {
-                sender.send(deliveries, change.topic(), spec.domain(), apiVersion, json.writeValueAsBytes(payloads.payload(change)), targets);
+                sender.send(deliveries, change.topic(), spec.domain(), apiVersion, body(payloads.payload(change)), targets);
             }
         }
     }
@@ -162,8 +175,35 @@ final class SimulatedShop {
     void publish(String topic, Object payload) {
         List<WebhookSubscription> targets = subscriptions.forTopic(topic);
         if (!targets.isEmpty()) {
-            sender.send(deliveries, topic, spec.domain(), apiVersion, json.writeValueAsBytes(payload), targets);
+            sender.send(deliveries, topic, spec.domain(), apiVersion, body(payload), targets);
         }
+    }
+
+    private static final Set<String> PROTECTED_KEYS = Set.of("email", "contact_email", "phone",
+            "first_name", "last_name", "address1", "address2");
+
+    /** Without approval for protected customer data, webhooks carry no names, emails, phones or addresses either. */
+    private byte[] body(Object payload) {
+        return json.writeValueAsBytes(spec.customerDataApproved() ? payload : redacted(payload));
+    }
+
+    private static Object redacted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            boolean address = map.containsKey("address1");
+            map.forEach((key, inner) -> copy.put(key, PROTECTED_KEYS.contains(key) || (address && "name".equals(key)) ? null : redacted(inner)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(SimulatedShop::redacted).toList();
+        }
+        return value;
+    }
+
+    /** A delivery to an address from the app's configuration rather than a subscription (compliance topics). */
+    void publishTo(String topic, Object payload, String address) {
+        WebhookSubscription configured = new WebhookSubscription(0, topic, address, "JSON", clock.instant().getEpochSecond(), app.clientSecret());
+        sender.send(deliveries, topic, spec.domain(), apiVersion, json.writeValueAsBytes(payload), List.of(configured));
     }
 
     private void bulkFinished(BulkOperation operation) {

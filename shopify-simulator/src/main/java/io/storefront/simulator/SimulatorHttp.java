@@ -46,7 +46,7 @@ final class SimulatorHttp implements HttpHandler {
             }
             Matcher admin = ADMIN.matcher(path);
             if (admin.matches()) {
-                admin(exchange, admin.group(1));
+                admin(exchange, admin.group(1), admin.group(2));
                 return;
             }
             Matcher oauth = OAUTH.matcher(path);
@@ -68,7 +68,7 @@ final class SimulatorHttp implements HttpHandler {
         }
     }
 
-    private void admin(HttpExchange exchange, String domain) throws IOException {
+    private void admin(HttpExchange exchange, String domain, String version) throws IOException {
         SimulatedShop shop = simulator.shops.get(domain);
         if (shop == null) {
             Exchanges.json(exchange, 404, Map.of("errors", "Not Found"), simulator.json);
@@ -131,7 +131,7 @@ final class SimulatorHttp implements HttpHandler {
                 operationName = body.get("operationName").asString();
             }
         }
-        Map<String, Object> answer = simulator.adminApi.execute(query, variables, operationName, shop.context(token), shop.bucket,
+        Map<String, Object> answer = simulator.adminApi.execute(version, query, variables, operationName, shop.context(token, simulator.httpLoopbackWebhooks()), shop.bucket,
                 faults.throttle());
         exchange.getResponseHeaders().set("X-Request-Id", java.util.UUID.randomUUID().toString());
         Exchanges.json(exchange, 200, answer, simulator.json);

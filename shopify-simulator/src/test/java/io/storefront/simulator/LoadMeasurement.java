@@ -24,7 +24,7 @@ public final class LoadMeasurement {
     }
 
     public static void main(String[] args) throws Exception {
-        try (ShopifySimulator simulator = ShopifySimulator.start(0)) {
+        try (ShopifySimulator simulator = ShopifySimulator.start(0).allowHttpLoopbackWebhooks(true)) {
             ShopCredentials shop = simulator.createShop(ShopSpec.of("load.myshopify.com").withCounts(1000, 50, 20_000, 100));
             simulator.faults(shop.domain(), new Faults(false, null, null, 0, 0, 0, false, 0, null));
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();

@@ -29,7 +29,11 @@ final class SimulatorHttpClient {
     }
 
     Answer graphql(String domain, String token, String query, Map<String, Object> variables) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + domain + "/admin/api/2025-10/graphql.json"))
+        return graphql("2025-10", domain, token, query, variables);
+    }
+
+    Answer graphql(String version, String domain, String token, String query, Map<String, Object> variables) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + domain + "/admin/api/" + version + "/graphql.json"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query, "variables", variables))));
         if (token != null) {

@@ -31,7 +31,7 @@ class WebhookTests {
 
     @BeforeEach
     void start() {
-        simulator = ShopifySimulator.start(0);
+        simulator = ShopifySimulator.start(0).allowHttpLoopbackWebhooks(true);
         shop = simulator.createShop(ShopSpec.of("hooks.myshopify.com").withCounts(60, 12, 300, 20).withTimezone("America/Los_Angeles"));
         client = new SimulatorHttpClient(simulator.baseUrl());
         receiver = new WebhookReceiver();
@@ -54,6 +54,28 @@ class WebhookTests {
     private static boolean signedBy(String secret, WebhookReceiver.Received delivery) {
         byte[] expected = WebhookSender.hmac(secret, delivery.body()).getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(expected, delivery.hmac().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String createError(String address) {
+        JsonNode errors = client.graphql(shop.domain(), shop.accessToken(),
+                "mutation { webhookSubscriptionCreate(topic: ORDERS_CREATE, webhookSubscription: {uri: \"" + address
+                        + "\"}) { webhookSubscription { id } userErrors { field message } } }").body()
+                .get("data").get("webhookSubscriptionCreate").get("userErrors");
+        return errors.isEmpty() ? null : errors.get(0).get("message").asString();
+    }
+
+    @Test
+    void callback_addresses_must_be_https_with_plain_http_only_on_loopback_when_allowed() {
+        assertThat(createError("http://hooks.example.com/in")).isEqualTo("Address protocol http:// is not supported");
+        assertThat(createError("https://hooks.example.com/in")).isNull();
+        assertThat(createError("http://127.0.0.1:9/in")).isNull();
+        simulator.allowHttpLoopbackWebhooks(false);
+        try {
+            assertThat(createError("http://127.0.0.1:9/other")).isEqualTo("Address protocol http:// is not supported");
+            assertThat(createError("http://localhost:9/other")).isEqualTo("Address protocol http:// is not supported");
+        } finally {
+            simulator.allowHttpLoopbackWebhooks(true);
+        }
     }
 
     @Test
@@ -217,8 +239,7 @@ class WebhookTests {
     @Test
     void fires_refunds_cancellations_deletions_compliance_and_uninstall() throws Exception {
         for (String topic : List.of("REFUNDS_CREATE", "ORDERS_CANCELLED", "ORDERS_DELETE", "PRODUCTS_DELETE", "CUSTOMERS_DELETE",
-                "CHECKOUTS_DELETE", "CHECKOUTS_UPDATE", "CUSTOMERS_REDACT",
-                "SHOP_REDACT", "CUSTOMERS_DATA_REQUEST", "APP_UNINSTALLED")) {
+                "CHECKOUTS_DELETE", "CHECKOUTS_UPDATE", "APP_UNINSTALLED")) {
             subscribe(topic, false);
         }
         simulator.activity(shop.domain(), new Activity(0, 0, 0, 2, 2, 2, 4));
@@ -232,9 +253,9 @@ class WebhookTests {
         assertThat(receiver.awaitAtLeast(1, r -> r.topic().equals("checkouts/update"))).isNotEmpty();
         assertThat(receiver.awaitAtLeast(1, r -> r.topic().equals("customers/delete"))).isNotEmpty();
 
-        assertThat(client.post("/_sim/shops/" + shop.domain() + "/compliance", Map.of("topic", "customers/redact")).status()).isEqualTo(202);
-        client.post("/_sim/shops/" + shop.domain() + "/compliance", Map.of("topic", "shop/redact"));
-        client.post("/_sim/shops/" + shop.domain() + "/compliance", Map.of("topic", "customers/data_request"));
+        assertThat(client.post("/_sim/shops/" + shop.domain() + "/compliance", Map.of("topic", "customers/redact", "address", receiver.url())).status()).isEqualTo(202);
+        client.post("/_sim/shops/" + shop.domain() + "/compliance", Map.of("topic", "shop/redact", "address", receiver.url()));
+        client.post("/_sim/shops/" + shop.domain() + "/compliance", Map.of("topic", "customers/data_request", "address", receiver.url()));
         JsonNode redact = SimulatorHttpClient.JSON.readTree(receiver.awaitAtLeast(1, r -> r.topic().equals("customers/redact")).get(0).body());
         assertThat(new HashSet<>(redact.propertyNames())).isEqualTo(Set.of("shop_id", "shop_domain", "customer", "orders_to_redact"));
         assertSameShape("customers-redact.json", receiver.awaitAtLeast(1, r -> r.topic().equals("customers/redact")).get(0).body());

@@ -44,7 +44,8 @@ public final class DemoSimulator implements EnvironmentPostProcessor, Ordered {
 
     private static synchronized ShopifySimulator start() {
         if (running == null) {
-            ShopifySimulator simulator = ShopifySimulator.start(0);
+            // the demo's public URL is plain http on this machine, which Shopify would refuse for webhooks
+            ShopifySimulator simulator = ShopifySimulator.start(0).allowHttpLoopbackWebhooks(true);
             Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "demo-simulator-stop"));
             running = simulator;
         }

@@ -10,6 +10,7 @@ import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.schema.GraphQLSchema;
+import io.storefront.simulator.ShopifyAdminSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,17 +25,43 @@ public final class AdminApi {
 
     static final int MAX_QUERY_COST = 1000;
 
-    private final GraphQLSchema schema = AdminSchema.build();
-    private final ParsedQueries parsedQueries = new ParsedQueries();
-    private final GraphQL graphQL = GraphQL.newGraphQL(schema).preparsedDocumentProvider(parsedQueries).build();
+    /** One API version's contract; validation results are cached per version, since they differ between them. */
+    private record Served(GraphQLSchema schema, ParsedQueries parsedQueries, GraphQL graphQL) {
+        static Served of(String version) {
+            GraphQLSchema schema = AdminSchema.build(version);
+            ParsedQueries parsed = new ParsedQueries();
+            return new Served(schema, parsed, GraphQL.newGraphQL(schema).preparsedDocumentProvider(parsed).build());
+        }
+    }
+
+    private final Map<String, Served> versions = new HashMap<>();
+    private final ReceivedDocuments received = new ReceivedDocuments();
+
+    public AdminApi() {
+        for (String version : ShopifyAdminSchema.VERSIONS) {
+            versions.put(version, Served.of(version));
+        }
+    }
+
+    public ReceivedDocuments received() {
+        return received;
+    }
 
     /**
+     * @param requestedVersion the version of the request path; see {@link ShopifyAdminSchema#servedVersion}
      * @param throttling whether the bucket may refuse the request (faults can switch it off)
      * @return the JSON body to send with HTTP 200
      */
-    public Map<String, Object> execute(String query, Map<String, Object> variables, String operationName,
+    public Map<String, Object> execute(String requestedVersion, String query, Map<String, Object> variables, String operationName,
                                        AdminContext context, ThrottleBucket bucket, boolean throttling) {
         Map<String, Object> vars = variables == null ? Map.of() : variables;
+        String version = ShopifyAdminSchema.servedVersion(requestedVersion);
+        Served served = versions.get(version);
+        GraphQLSchema schema = served.schema();
+        ParsedQueries parsedQueries = served.parsedQueries();
+        if (query != null) {
+            received.add(context.profile().myshopifyDomain(), version, query);
+        }
         Document document;
         try {
             document = parsedQueries.document(query == null ? "" : query);
@@ -77,11 +104,12 @@ public final class AdminApi {
         ExecutionResult result;
         context.store().lock.readLock().lock();
         try {
-            result = graphQL.execute(ExecutionInput.newExecutionInput()
+            result = served.graphQL().execute(ExecutionInput.newExecutionInput()
                     .query(query)
                     .variables(vars)
                     .operationName(operationName)
-                    .graphQLContext(Map.of(AdminContext.class, context))
+                    .graphQLContext(Map.of(AdminContext.class, context, AdminSchema.API_VERSION, version,
+                            ReceivedDocuments.class, received))
                     .build());
         } finally {
             context.store().lock.readLock().unlock();

@@ -22,6 +22,15 @@ public interface AdminContext {
 
     WebhookSubscriptions webhookSubscriptions();
 
+    /**
+     * Whether a webhook subscription may take {@code http://} on a loopback address. Shopify takes https only;
+     * tests and the demo receive webhooks on this machine without TLS.
+     */
+    boolean httpLoopbackWebhooks();
+
+    /** Whether the app may read protected customer data; without, names, emails and phones are null. */
+    boolean customerDataApproved();
+
     /** Client secret of the app behind the token; signs webhooks that app subscribes to. */
     String appSecret();
 

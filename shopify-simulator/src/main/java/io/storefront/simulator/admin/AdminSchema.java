@@ -2,11 +2,22 @@ package io.storefront.simulator.admin;
 
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.SelectionSet;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
 import graphql.schema.Coercing;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.TypeResolver;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -26,29 +37,41 @@ import io.storefront.simulator.webhooks.Topics;
 import io.storefront.simulator.webhooks.WebhookSubscription;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Builds the executable schema: the SDL beside this class wired to the store. */
+/** Builds the executable schema of an API version: the SDL beside this class wired to the store. */
 final class AdminSchema {
 
     static final int MAX_PAGE_SIZE = 250;
+    /** The GraphQL context key of the version a request is served. */
+    static final String API_VERSION = "apiVersion";
     private static final Pattern GID = Pattern.compile("gid://shopify/(\\w+)/(\\d+)");
     private static final String[] STRING_SCALARS = {"DateTime", "Decimal", "Money", "UnsignedInt64", "URL", "HTML"};
 
     private AdminSchema() {
     }
 
-    static GraphQLSchema build() {
-        TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
+    /** @param version a version {@link io.storefront.simulator.ShopifyAdminSchema#VERSIONS} holds */
+    static GraphQLSchema build(String version) {
+        boolean from2026 = version.equals("2026-01");
+        TypeDefinitionRegistry types = new SchemaParser().parse(
+                sdl("shopify-admin.graphqls").replace("GROUP_OBJECTS_DEFAULT", from2026 ? "false" : "true"));
+        if (from2026) {
+            types.merge(new SchemaParser().parse(sdl("shopify-admin-2026-01.graphqls")));
+        }
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(new WiringFactory() {
             @Override
             public DataFetcher<?> getDefaultDataFetcher(FieldWiringEnvironment environment) {
@@ -90,13 +113,13 @@ final class AdminSchema {
                 .dataFetcher("product", env -> typed(node(env, env.getArgument("id")), "Product"))
                 .dataFetcher("productVariant", env -> typed(node(env, env.getArgument("id")), "ProductVariant"))
                 .dataFetcher("order", env -> typed(node(env, env.getArgument("id")), "Order"))
-                .dataFetcher("abandonedCheckout", env -> typed(node(env, env.getArgument("id")), "AbandonedCheckout"))
                 .dataFetcher("customers", connection("customers", "read_customers", store -> store.customers, (s, i) -> s.customers.get(i)))
                 .dataFetcher("products", connection("products", "read_products", store -> store.products, (s, i) -> s.products.get(i)))
                 .dataFetcher("orders", connection("orders", "read_orders", store -> store.orders, (s, i) -> s.orders.get(i)))
                 .dataFetcher("abandonedCheckouts", connection("abandonedCheckouts", "read_orders", store -> store.checkouts, (s, i) -> s.checkouts.get(i)))
                 .dataFetcher("currentBulkOperation", env -> context(env).bulkOperations().current())
                 .dataFetcher("bulkOperation", env -> typed(node(env, env.getArgument("id")), "BulkOperation"))
+                .dataFetcher("bulkOperations", AdminSchema::bulkOperations)
                 .dataFetcher("webhookSubscription", env -> typed(node(env, env.getArgument("id")), "WebhookSubscription"))
                 .dataFetcher("webhookSubscriptions", AdminSchema::webhookSubscriptions));
         wiring.type("Mutation", type -> type
@@ -117,8 +140,8 @@ final class AdminSchema {
         return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
     }
 
-    private static String sdl() {
-        try (InputStream in = AdminSchema.class.getResourceAsStream("shopify-admin.graphqls")) {
+    private static String sdl(String resource) {
+        try (InputStream in = AdminSchema.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("schema resource missing", e);
@@ -129,9 +152,17 @@ final class AdminSchema {
         return env.getGraphQlContext().get(AdminContext.class);
     }
 
+    /** Protected customer data: the fields a public app reads only once Shopify approved it, by type. */
+    static final Map<String, Set<String>> PROTECTED_FIELDS = Map.of(
+            "Customer", Set.of("email", "phone", "firstName", "lastName", "defaultEmailAddress", "defaultPhoneNumber"),
+            "Order", Set.of("email"));
+
     private static Object resolveField(DataFetchingEnvironment env) {
         Object source = env.getSource();
         String name = env.getField().getName();
+        if (!context(env).customerDataApproved() && isProtected(env.getParentType(), name)) {
+            return null;
+        }
         if (source instanceof Map) {
             return ((Map<?, ?>) source).get(name);
         }
@@ -280,14 +311,50 @@ final class AdminSchema {
         return Connection.ofList(all, first, last);
     }
 
+    /** Newest first by default; the query filter understands {@code status:} and {@code operation_type:} terms. */
+    private static Object bulkOperations(DataFetchingEnvironment env) {
+        Integer first = env.getArgument("first");
+        Integer last = env.getArgument("last");
+        String problem = pageSizeProblem(first, last);
+        if (problem != null) {
+            return DataFetcherResult.newResult().error(GraphqlErrorBuilder.newError(env).message(problem).build()).build();
+        }
+        String status = null;
+        String type = null;
+        String query = env.getArgument("query");
+        for (String term : query == null ? new String[0] : query.split("\\s+")) {
+            String[] parts = term.split(":", 2);
+            if (parts.length == 2 && parts[0].equals("status")) {
+                status = parts[1].toUpperCase(Locale.ROOT);
+            } else if (parts.length == 2 && parts[0].equals("operation_type")) {
+                type = parts[1].toUpperCase(Locale.ROOT);
+            }
+        }
+        List<BulkOperation> matching = new ArrayList<>();
+        for (BulkOperation operation : context(env).bulkOperations().all()) {
+            if ((status == null || status.equals(operation.status())) && (type == null || type.equals("QUERY"))) {
+                matching.add(operation);
+            }
+        }
+        Comparator<BulkOperation> newestFirst = Comparator.comparingLong(BulkOperation::id).reversed();
+        matching.sort(Boolean.TRUE.equals(env.getArgument("reverse")) ? newestFirst.reversed() : newestFirst);
+        return Connection.ofList(matching, first, last, env.getArgument("after"), env.getArgument("before"));
+    }
+
     private static Object runBulkQuery(DataFetchingEnvironment env) {
+        ReceivedDocuments received = env.getGraphQlContext().get(ReceivedDocuments.class);
+        String query = env.getArgument("query");
+        received.add(context(env).profile().myshopifyDomain(), env.getGraphQlContext().<String>get(API_VERSION), query);
+        AdminContext context = context(env);
+        // a bulk query reading protected customer data without approval fails ACCESS_DENIED, like a missing scope
+        boolean denied = !context.customerDataApproved() && readsProtectedData(env.getGraphQLSchema(), query);
         try {
-            BulkOperation operation = context(env).bulkOperations().run(env.getArgument("query"), context(env).oldestVisibleOrder(),
-                    context(env)::hasScope);
+            BulkOperation operation = context.bulkOperations().run(query, env.getArgument("groupObjects"), context.oldestVisibleOrder(),
+                    scope -> !denied && context.hasScope(scope));
             return payload("bulkOperation", operation, List.of());
         } catch (BulkQueryRejected e) {
             Map<String, Object> error = userError("query", e.getMessage());
-            error.put("code", e.getMessage().startsWith("A bulk query operation") ? "OPERATION_IN_PROGRESS" : "INVALID");
+            error.put("code", e.code());
             return payload("bulkOperation", null, List.of(error));
         }
     }
@@ -304,6 +371,10 @@ final class AdminSchema {
         if (!address.startsWith("https://") && !address.startsWith("http://")) {
             return payload("webhookSubscription", null, List.of(userError("webhookSubscription.callbackUrl", "Address is invalid")));
         }
+        if (address.startsWith("http://") && !(context.httpLoopbackWebhooks() && onLoopback(address))) {
+            return payload("webhookSubscription", null, List.of(userError("webhookSubscription.callbackUrl",
+                    "Address protocol http:// is not supported")));
+        }
         for (WebhookSubscription existing : context.webhookSubscriptions().forTopic(topic)) {
             if (existing.uri().equals(address)) {
                 return payload("webhookSubscription", null, List.of(userError("webhookSubscription.callbackUrl", "Address for this topic has already been taken")));
@@ -312,6 +383,54 @@ final class AdminSchema {
         Object format = input.get("format") == null ? "JSON" : input.get("format").toString();
         WebhookSubscription created = context.webhookSubscriptions().create(topic, address, format.toString(), context.nowSecond(), context.appSecret());
         return payload("webhookSubscription", created, List.of());
+    }
+
+    private static boolean isProtected(GraphQLType type, String field) {
+        return type instanceof GraphQLNamedType named
+                && PROTECTED_FIELDS.getOrDefault(named.getName(), Set.of()).contains(field);
+    }
+
+    /** Whether a query selects a protected field anywhere; a query that does not parse is left to the bulk checks. */
+    private static boolean readsProtectedData(GraphQLSchema schema, String query) {
+        Document document;
+        try {
+            document = Parser.parse(query == null ? "" : query);
+        } catch (InvalidSyntaxException e) {
+            return false;
+        }
+        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+            if (readsProtectedData(schema.getQueryType(), operation.getSelectionSet())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean readsProtectedData(GraphQLType type, SelectionSet selections) {
+        if (selections == null || !(type instanceof GraphQLFieldsContainer container)) {
+            return false;
+        }
+        for (Field field : selections.getSelectionsOfType(Field.class)) {
+            GraphQLFieldDefinition definition = container.getFieldDefinition(field.getName());
+            if (definition == null) {
+                continue;
+            }
+            if (isProtected(container, field.getName())
+                    || readsProtectedData(GraphQLTypeUtil.unwrapAll(definition.getType()), field.getSelectionSet())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean onLoopback(String address) {
+        String host;
+        try {
+            host = URI.create(address).getHost();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 
     private static Map<String, Object> payload(String key, Object value, List<?> userErrors) {

@@ -30,6 +30,12 @@ public final class FieldResolver {
     record Plan(String displayName, boolean shopifyPlus) {
     }
 
+    record EmailAddress(String emailAddress) {
+    }
+
+    record PhoneNumber(String phoneNumber) {
+    }
+
     record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
     }
 
@@ -138,7 +144,15 @@ public final class FieldResolver {
             return shop((ShopProfile) source, field);
         } else if (source instanceof Plan) {
             Plan plan = (Plan) source;
-            return field.equals("displayName") ? plan.displayName() : field.equals("shopifyPlus") ? plan.shopifyPlus() : Boolean.FALSE;
+            return switch (field) {
+                case "displayName", "publicDisplayName" -> plan.displayName();
+                case "shopifyPlus" -> plan.shopifyPlus();
+                default -> Boolean.FALSE;
+            };
+        } else if (source instanceof EmailAddress) {
+            return ((EmailAddress) source).emailAddress();
+        } else if (source instanceof PhoneNumber) {
+            return ((PhoneNumber) source).phoneNumber();
         } else if (source instanceof BulkOperation) {
             return bulkOperation((BulkOperation) source, field);
         } else if (source instanceof WebhookSubscription) {
@@ -230,10 +244,12 @@ public final class FieldResolver {
             case "id" -> "gid://shopify/Customer/" + customer.id();
             case "legacyResourceId" -> Long.toString(customer.id());
             case "email" -> customer.email();
+            case "defaultEmailAddress" -> customer.email() == null ? null : new EmailAddress(customer.email());
             case "firstName" -> customer.firstName();
             case "lastName" -> customer.lastName();
             case "displayName" -> customer.firstName() + " " + customer.lastName();
             case "phone" -> customer.phone();
+            case "defaultPhoneNumber" -> customer.phone() == null ? null : new PhoneNumber(customer.phone());
             case "createdAt" -> dateTime(customer.createdAt());
             case "updatedAt" -> dateTime(customer.updatedAt());
             case "state" -> customer.state();

@@ -28,8 +28,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Interprets a bulk query and writes its JSONL result: one line per node, nodes of a nested connection
- * on lines of their own with {@code __parentId}, after their parent but, as on Shopify, not always right
- * after it (parents go out in small groups, their children after the group).
+ * on lines of their own with {@code __parentId}. With {@code groupObjects} each parent's children follow it
+ * directly; without, they come after their parent but, as on Shopify, not always right after it (parents go out
+ * in small groups, their children after the group).
  */
 final class BulkExport {
 
@@ -43,15 +44,17 @@ final class BulkExport {
     private final Store store;
     private final Field root;
     private final SelectionSet nodeSelection;
+    private final boolean groupObjects;
 
-    private BulkExport(Store store, Field root, SelectionSet nodeSelection) {
+    private BulkExport(Store store, Field root, SelectionSet nodeSelection, boolean groupObjects) {
         this.store = store;
         this.root = root;
         this.nodeSelection = nodeSelection;
+        this.groupObjects = groupObjects;
     }
 
     /** Parses and checks a bulk query, throwing the user error Shopify would give. */
-    static BulkExport parse(Store store, String query) {
+    static BulkExport parse(Store store, String query, boolean groupObjects) {
         Document document;
         try {
             document = Parser.parse(query == null ? "" : query);
@@ -89,7 +92,7 @@ final class BulkExport {
                 }
             }
         }
-        return new BulkExport(store, root, nodes);
+        return new BulkExport(store, root, nodes, groupObjects);
     }
 
     private static List<Field> fields(SelectionSet selectionSet) {
@@ -218,7 +221,7 @@ final class BulkExport {
             objects++;
             roots++;
             inGroup++;
-            if (inGroup > group % 3) {
+            if (groupObjects || inGroup > group % 3) {
                 objects += flush(out, pending);
                 group++;
                 inGroup = 0;

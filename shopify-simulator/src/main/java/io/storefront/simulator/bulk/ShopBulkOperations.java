@@ -54,12 +54,13 @@ public final class ShopBulkOperations implements BulkOperations {
     }
 
     @Override
-    public synchronized BulkOperation run(String query, long oldestVisibleOrder, java.util.function.Predicate<String> grantedScopes) {
+    public synchronized BulkOperation run(String query, boolean groupObjects, long oldestVisibleOrder,
+                                          java.util.function.Predicate<String> grantedScopes) {
         BulkOperation running = current;
         if (running != null && (running.status().equals("CREATED") || running.status().equals("RUNNING") || running.status().equals("CANCELING"))) {
-            throw new BulkQueryRejected("A bulk query operation for this app and shop is already in progress: " + running.gid() + ".");
+            throw new BulkQueryRejected("OPERATION_IN_PROGRESS", "A bulk query operation for this app and shop is already in progress: " + running.gid() + ".");
         }
-        BulkExport export = BulkExport.parse(store, query);
+        BulkExport export = BulkExport.parse(store, query, groupObjects);
         long id = NEXT_ID.getAndAdd(11);
         BulkOperation created = new BulkOperation(id, "CREATED", null, query, 0, 0, null, null, null, clock.getAsLong(), null);
         update(created);
@@ -121,6 +122,11 @@ public final class ShopBulkOperations implements BulkOperations {
     }
 
     @Override
+    public java.util.Collection<BulkOperation> all() {
+        return java.util.List.copyOf(operations.values());
+    }
+
+    @Override
     public synchronized BulkOperation cancel(long id) {
         BulkOperation operation = operations.get(id);
         if (operation == null) {
@@ -138,7 +144,7 @@ public final class ShopBulkOperations implements BulkOperations {
     /** Writes a bulk query's JSONL straight to a stream, outside any operation (benchmarks, determinism checks). */
     public static long exportTo(Store store, String query, OutputStream out) {
         try (JsonLines lines = new JsonLines(out)) {
-            return BulkExport.parse(store, query).write(lines, Long.MIN_VALUE, () -> false, RENDERERS, RENDER_THREADS).objectCount();
+            return BulkExport.parse(store, query, false).write(lines, Long.MIN_VALUE, () -> false, RENDERERS, RENDER_THREADS).objectCount();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

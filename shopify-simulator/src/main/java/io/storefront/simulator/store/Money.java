@@ -2,11 +2,19 @@ package io.storefront.simulator.store;
 
 import java.math.BigDecimal;
 
-/** An amount in minor units (cents) of a currency; formats the way each Shopify API prints money. */
+/**
+ * An amount in minor units of a currency (cents, or yen for JPY, fils for KWD: see {@link Currencies#fractionDigits});
+ * formats the way each Shopify API prints money.
+ */
 public record Money(long cents, String currencyCode) {
 
-    /** GraphQL Decimal/Money: no fixed scale, at least one decimal ("145.0", "213.93", "0.0"). */
+    /** GraphQL Decimal/Money: no fixed scale, at least one decimal ("145.0", "213.93", "0.0", "1500.0", "12.345"). */
     public String graphqlAmount() {
+        int digits = Currencies.fractionDigits(currencyCode);
+        if (digits != 2) {
+            BigDecimal amount = BigDecimal.valueOf(cents, digits).stripTrailingZeros();
+            return (amount.scale() < 1 ? amount.setScale(1) : amount).toPlainString();
+        }
         long magnitude = Math.abs(cents);
         long fraction = magnitude % 100;
         String whole = (cents < 0 ? "-" : "") + magnitude / 100;
@@ -19,9 +27,9 @@ public record Money(long cents, String currencyCode) {
         return whole + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
-    /** REST and webhook payloads: always two decimals ("42.00"). */
+    /** REST and webhook payloads: the currency's decimals, always all of them ("42.00", "1500", "12.340"). */
     public String restAmount() {
-        return BigDecimal.valueOf(cents, 2).toPlainString();
+        return BigDecimal.valueOf(cents, Currencies.fractionDigits(currencyCode)).toPlainString();
     }
 
     public Money minus(Money other) {

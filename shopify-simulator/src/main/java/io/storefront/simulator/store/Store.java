@@ -265,7 +265,8 @@ public final class Store {
             }
             return new StoreSummary(domain, customers.liveCount(), products.liveCount(), variants, liveOrders, lineItems,
                     refunds, cancelled, test, guest, checkouts.liveCount(),
-                    BigDecimal.valueOf(total, 2).toPlainString(), BigDecimal.valueOf(refunded, 2).toPlainString(), currency,
+                    BigDecimal.valueOf(total, Currencies.fractionDigits(currency)).toPlainString(),
+                    BigDecimal.valueOf(refunded, Currencies.fractionDigits(currency)).toPlainString(), currency,
                     maxId, withIds ? orderIds : null, withIds ? liveIds(customers) : null, withIds ? liveIds(products) : null,
                     withIds ? liveIds(checkouts) : null);
         } finally {
