@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +59,6 @@ public final class CatalogLoad implements AutoCloseable {
     private final JsonMapper json;
     private final int batchSize;
     private final boolean trackSeen;
-    private final Consumer<Resource> changed;
     /** False when the caller's Spring transaction owns the connection: then this load neither commits nor closes it. */
     private final boolean ownTransaction;
     private final Runnable release;
@@ -79,7 +77,7 @@ public final class CatalogLoad implements AutoCloseable {
 
 
     CatalogLoad(StoreId store, Connection connection, boolean ownTransaction, Runnable release, JsonMapper json,
-            int batchSize, boolean trackSeen, Consumer<Resource> changed) {
+            int batchSize, boolean trackSeen) {
         this.ownTransaction = ownTransaction;
         this.release = release;
         this.store = store;
@@ -87,7 +85,6 @@ public final class CatalogLoad implements AutoCloseable {
         this.json = json;
         this.batchSize = batchSize;
         this.trackSeen = trackSeen;
-        this.changed = changed;
         try {
             if (ownTransaction) {
                 connection.setAutoCommit(false);
@@ -220,7 +217,7 @@ public final class CatalogLoad implements AutoCloseable {
                 failed = true;
                 throw e;
             }
-            published(batch);
+            batch.clear();
             return;
         }
         FutureTask<Void> task = new FutureTask<>(() -> write(batch), null);
@@ -251,17 +248,7 @@ public final class CatalogLoad implements AutoCloseable {
             throw new DataAccessResourceFailureException("could not write a batch of catalog records", e.getCause());
         }
         writing = null;
-        published(spare);
-    }
-
-    /** The batch is written: listeners hear of it on the caller's thread, and its buffers are free again. */
-    private void published(Batch batch) {
-        for (CatalogTable parent : PARENTS) {
-            if (!batch.rows.get(parent).isEmpty()) {
-                changed.accept(resourceOf(parent));
-            }
-        }
-        batch.clear();
+        spare.clear();
     }
 
     /**
@@ -476,9 +463,6 @@ public final class CatalogLoad implements AutoCloseable {
                     removed = result.getInt(1);
                 }
                 commit();
-                if (removed > 0) {
-                    changed.accept(resource);
-                }
                 return removed;
             } catch (SQLException e) {
                 rollbackQuietly();

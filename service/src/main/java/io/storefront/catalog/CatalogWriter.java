@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -30,15 +29,12 @@ public class CatalogWriter {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private final ApplicationEventPublisher events;
 
-    CatalogWriter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
-            ApplicationEventPublisher events) {
+    CatalogWriter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
-        this.events = events;
     }
 
     /** @return how many customers were new or newer than what the catalog held */
@@ -75,7 +71,6 @@ public class CatalogWriter {
                         store.value(), orderId)
                 .update());
         });
-        events.publishEvent(new CatalogChanged(store, Resource.ORDERS));
     }
 
     /**
@@ -100,7 +95,6 @@ public class CatalogWriter {
             return jdbc.sql("delete from " + resource.path() + " where tenant_id = ? and shopify_id = ?")
                     .params(store.value(), shopifyId).update() > 0;
         });
-        events.publishEvent(new CatalogChanged(store, resource));
         return Boolean.TRUE.equals(deleted);
     }
 
@@ -118,7 +112,6 @@ public class CatalogWriter {
                     update checkouts set email = null, customer_id = null, abandoned_checkout_url = null
                     where tenant_id = ? and customer_id = ?""").params(store.value(), customerId).update();
         });
-        events.publishEvent(new CatalogChanged(store, Resource.CUSTOMERS));
     }
 
     /** {@code shop/redact}: every catalog record of the store. */
@@ -130,8 +123,7 @@ public class CatalogWriter {
             }
         });
         for (Resource resource : Resource.values()) {
-            events.publishEvent(new CatalogChanged(store, resource));
-        }
+            }
     }
 
     /**
@@ -142,7 +134,7 @@ public class CatalogWriter {
         try {
             Connection connection = dataSource.getConnection();
             return new CatalogLoad(store, connection, true, () -> closeQuietly(connection), json, BULK_BATCH_SIZE,
-                    trackSeen, changed(store));
+                    trackSeen);
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("no database connection for a catalog load", e);
         }
@@ -157,8 +149,7 @@ public class CatalogWriter {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             joined = new CatalogLoad(store, connection, false,
-                    () -> DataSourceUtils.releaseConnection(connection, dataSource), json, BULK_BATCH_SIZE, false,
-                    changed(store));
+                    () -> DataSourceUtils.releaseConnection(connection, dataSource), json, BULK_BATCH_SIZE, false);
         }
         try (CatalogLoad load = joined != null ? joined : load(store, false)) {
             records.accept(load);
@@ -183,10 +174,6 @@ public class CatalogWriter {
         } catch (SQLException ignored) {
             // the pool evicts a broken connection
         }
-    }
-
-    private Consumer<Resource> changed(StoreId store) {
-        return resource -> events.publishEvent(new CatalogChanged(store, resource));
     }
 
 }

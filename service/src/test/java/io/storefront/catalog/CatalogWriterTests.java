@@ -105,7 +105,7 @@ class CatalogWriterTests extends IntegrationTest {
         long applied;
         java.sql.Connection connection = connection();
         try (CatalogLoad load = new CatalogLoad(store, connection, true, () -> close(connection),
-                new tools.jackson.databind.json.JsonMapper(), 3, true, resource -> { })) {
+                new tools.jackson.databind.json.JsonMapper(), 3, true)) {
             for (long id = 1; id <= 50; id++) {
                 load.order(order(id, T1, "10.00"));
                 load.lineItem(id, item(1000 + id, 1, "10.00"));
