@@ -2,11 +2,13 @@ package io.storefront.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.storefront.IntegrationTest;
 import io.storefront.tenants.StoreId;
 import io.storefront.tenants.StoreNotFound;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -257,11 +259,7 @@ class CatalogWriterTests extends IntegrationTest {
                 Future<?> waiting = transactions.execute(status -> {
                     jdbc.sql("select 1 from tenants where id = ? for update").param(store.value()).query().singleRow();
                     Future<?> started = thread.submit(write);
-                    try {
-                        Thread.sleep(300); // an unblocked write finishes within milliseconds
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    awaitASessionBlockedBy(backendPid());
                     assertThat(started).isNotDone();
                     return started;
                 });
@@ -295,24 +293,18 @@ class CatalogWriterTests extends IntegrationTest {
     @Test
     void a_store_deleted_while_its_rows_are_being_written_keeps_none_of_them() throws Exception {
         CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch deleting = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<?> write = threads.submit(() -> transactions.executeWithoutResult(status -> {
                 writer.upsertOrders(store, List.of(order(11, T1, "10.00", item(111, 1, "10.00"))));
+                int writerPid = backendPid();
                 written.countDown();
-                try {
-                    deleting.await();
-                    Thread.sleep(500); // an unblocked deletion would finish meanwhile, before these rows commit
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                // these rows commit only once the deletion waits for them
+                awaitASessionBlockedBy(writerPid);
             }));
             written.await();
-            Future<Integer> delete = threads.submit(() -> {
-                deleting.countDown();
-                return jdbc.sql("delete from tenants where id = ?").param(store.value()).update();
-            });
+            Future<Integer> delete = threads.submit(
+                    () -> jdbc.sql("delete from tenants where id = ?").param(store.value()).update());
             write.get(30, TimeUnit.SECONDS);
             assertThat(delete.get(30, TimeUnit.SECONDS)).isEqualTo(1);
         } finally {
@@ -322,6 +314,18 @@ class CatalogWriterTests extends IntegrationTest {
             assertThat(jdbc.sql("select count(*) from " + table + " where tenant_id = ?").param(store.value())
                     .query(Long.class).single()).as(table).isZero();
         }
+    }
+
+    /** The server process of this thread's connection (its transaction's, inside one). */
+    private int backendPid() {
+        return jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
+    }
+
+    /** Waits until some session waits for a lock that the session with this process id holds. */
+    private void awaitASessionBlockedBy(int pid) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select exists (select 1 from pg_stat_activity where ? = any(pg_blocking_pids(pid)))")
+                .param(pid).query(Boolean.class).single());
     }
 
     static OrderRecord order(long id, Instant updatedAt, String total, LineItemRecord... items) {
