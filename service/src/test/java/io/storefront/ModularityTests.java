@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import modulefixture.FixtureApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.Violations;
@@ -23,6 +24,7 @@ import org.springframework.modulith.docs.Documenter;
  * declares its {@code allowedDependencies} in its package-info; {@code platform} is the shared module. A module's
  * SQL names only its own tables, or a read model another module publishes for it.
  */
+@Tag("fast")
 class ModularityTests {
 
     /** Which module owns each table, view and sequence the migrations create. */
