@@ -5,8 +5,13 @@ import io.storefront.tenants.StoreNotFound;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -21,9 +26,21 @@ import tools.jackson.databind.json.JsonMapper;
  * that parent's version was applied.
  */
 @Service
-public class CatalogWriter {
+public class CatalogWriter implements DisposableBean {
 
     static final int BULK_BATCH_SIZE = 25_000;
+
+    /** Writes the batches of loads that own their connection, beside the callers filling the next batch. */
+    private final ExecutorService loadWriters = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "catalog-load-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -133,8 +150,8 @@ public class CatalogWriter {
     public CatalogLoad load(StoreId store, boolean trackSeen) {
         try {
             Connection connection = dataSource.getConnection();
-            return new CatalogLoad(store, connection, true, () -> closeQuietly(connection), json, BULK_BATCH_SIZE,
-                    trackSeen);
+            return new CatalogLoad(store, connection, loadWriters, () -> closeQuietly(connection), json,
+                    BULK_BATCH_SIZE, trackSeen);
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("no database connection for a catalog load", e);
         }
@@ -148,7 +165,7 @@ public class CatalogWriter {
         CatalogLoad joined = null;
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             Connection connection = DataSourceUtils.getConnection(dataSource);
-            joined = new CatalogLoad(store, connection, false,
+            joined = new CatalogLoad(store, connection, null,
                     () -> DataSourceUtils.releaseConnection(connection, dataSource), json, BULK_BATCH_SIZE, false);
         }
         try (CatalogLoad load = joined != null ? joined : load(store, false)) {
@@ -159,13 +176,18 @@ public class CatalogWriter {
     }
 
     /**
-     * {@link CatalogLoad#lockStore} in the current transaction: every writer of the store's rows holds it, deletes
+     * {@link LoadConnection#lockStore} in the current transaction: every writer of the store's rows holds it, deletes
      * and erasures too, so a rollup rebuild (which takes the store row for update) never runs beside one.
      */
     private void lockStore(StoreId store) {
-        if (jdbc.sql(CatalogLoad.LOCK_STORE).param(store.value()).query(Integer.class).optional().isEmpty()) {
+        if (jdbc.sql(LoadConnection.LOCK_STORE).param(store.value()).query(Integer.class).optional().isEmpty()) {
             throw new StoreNotFound();
         }
+    }
+
+    @Override
+    public void destroy() {
+        loadWriters.shutdown();
     }
 
     private static void closeQuietly(Connection connection) {

@@ -106,7 +106,8 @@ class CatalogWriterTests extends IntegrationTest {
     void a_load_writing_batches_on_its_writer_thread_keeps_every_parent_and_child() {
         long applied;
         java.sql.Connection connection = connection();
-        try (CatalogLoad load = new CatalogLoad(store, connection, true, () -> close(connection),
+        ExecutorService writers = Executors.newSingleThreadExecutor();
+        try (CatalogLoad load = new CatalogLoad(store, connection, writers, () -> close(connection),
                 new tools.jackson.databind.json.JsonMapper(), 3, true)) {
             for (long id = 1; id <= 50; id++) {
                 load.order(order(id, T1, "10.00"));
@@ -114,11 +115,41 @@ class CatalogWriterTests extends IntegrationTest {
             }
             load.flush();
             applied = load.applied(Resource.ORDERS);
+        } finally {
+            writers.shutdown();
         }
 
         assertThat(applied).isEqualTo(50);
         assertThat(jdbc.sql("select count(*) from order_items where tenant_id = ? and order_id = shopify_id - 1000")
                 .param(store.value()).query(Long.class).single()).isEqualTo(50);
+    }
+
+    /** JIT is off only inside a load's write transactions: the pooled connection never keeps the setting. */
+    @Test
+    void a_load_turns_jit_off_only_inside_its_own_transactions() throws Exception {
+        ExecutorService writers = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection connection = connection()) {
+            String before = jit(connection);
+            assertThat(before).as("PostgreSQL's default").isEqualTo("on");
+            try (CatalogLoad load = new CatalogLoad(store, connection, writers, () -> { },
+                    new tools.jackson.databind.json.JsonMapper(), 3, false)) {
+                load.order(order(40, T1, "10.00"));
+                load.flush();
+                assertThat(jit(connection)).as("between the load's transactions").isEqualTo(before);
+            }
+            assertThat(jit(connection)).as("after the load").isEqualTo(before);
+        } finally {
+            writers.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from orders where tenant_id = ?").param(store.value())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static String jit(java.sql.Connection connection) throws java.sql.SQLException {
+        try (var statement = connection.createStatement(); var result = statement.executeQuery("show jit")) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     java.sql.Connection connection() {
