@@ -139,8 +139,6 @@ public class CatalogWriter implements DisposableBean {
                 jdbc.sql("delete from " + table.table() + " where tenant_id = ?").param(store.value()).update();
             }
         });
-        for (Resource resource : Resource.values()) {
-            }
     }
 
     /**
