@@ -1,133 +1,66 @@
 package io.storefront.catalog;
 
 import io.storefront.tenants.StoreId;
-import io.storefront.tenants.StoreNotFound;
-import java.io.Reader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A batch writer on one database connection: records are buffered in COPY format, copied into session-local
- * staging tables and applied with one set-based upsert per table and flush (newest {@code updated_at} wins;
+ * A batch writer on one database connection: records are buffered in COPY format and written a batch at a time
+ * by its {@link LoadConnection} (staging tables, one set-based upsert per table; newest {@code updated_at} wins;
  * the children of a parent are replaced only when the parent's version was applied). Children may arrive in a
- * later flush than their parent, but never before it, which is the order of Shopify's bulk JSONL: the set of
+ * later batch than their parent, but never before it, which is the order of Shopify's bulk JSONL: the set of
  * parents applied by this load lives in a temp table, so no parent needs to stay in memory.
  *
- * <p>Every flush commits. With its own connection, a load writes a full batch on a writer thread while the
+ * <p>Every flush commits. With its own connection, a load hands a full batch to the writers' executor while the
  * caller parses and buffers the next one: parsing and the database overlap, and at most two batches are held.
  * Not thread-safe otherwise; close it (try-with-resources) to release the connection.
  */
 public final class CatalogLoad implements AutoCloseable {
 
-    private static final List<CatalogTable> PARENTS =
-            List.of(CatalogTable.CUSTOMERS, CatalogTable.PRODUCTS, CatalogTable.ORDERS, CatalogTable.CHECKOUTS);
-    private static final Map<CatalogTable, List<CatalogTable>> CHILDREN = Map.of(
-            CatalogTable.PRODUCTS, List.of(CatalogTable.PRODUCT_VARIANTS),
-            CatalogTable.ORDERS, List.of(CatalogTable.ORDER_ITEMS, CatalogTable.REFUNDS));
-    /**
-     * The children a newer version of their parent replaces. Refunds are not among them: Shopify never changes or
-     * removes one, and one that arrived by {@code refunds/create} must survive an order payload written before it.
-     */
-    private static final Map<CatalogTable, List<CatalogTable>> REPLACED_CHILDREN = Map.of(
-            CatalogTable.PRODUCTS, List.of(CatalogTable.PRODUCT_VARIANTS),
-            CatalogTable.ORDERS, List.of(CatalogTable.ORDER_ITEMS));
-    private static final Map<CatalogTable, CatalogTable> PARENT_OF = Map.of(
-            CatalogTable.PRODUCT_VARIANTS, CatalogTable.PRODUCTS,
-            CatalogTable.ORDER_ITEMS, CatalogTable.ORDERS,
-            CatalogTable.REFUNDS, CatalogTable.ORDERS);
-
-    /** The parents this load applied, and the ids it saw: emptied when a load starts and when it ends. */
-    private static final List<String> TRACKING_TABLES =
-            PARENTS.stream().flatMap(parent -> Stream.of(parent.applied(), parent.seen())).toList();
-
-    /** Parameters: tenant id twice; {@code %s}: a query of order ids. See {@link #totalRefundedFromRefunds}. */
-    static final String TOTAL_REFUNDED = """
-            update orders o set total_refunded = r.total
-              from (select order_id, sum(amount) as total from refunds
-                     where tenant_id = ? and order_id in (%s) group by order_id) r
-             where o.tenant_id = ? and o.shopify_id = r.order_id
-               and o.total_refunded is distinct from r.total""";
-
-    private static final long FIRST_ANALYZE = 2_000;
-    /** Parameter: tenant id. A row when the store exists, which then cannot be deleted until the transaction ends. */
-    static final String LOCK_STORE = "select 1 from tenants where id = ? for key share";
-
-    private final StoreId store;
-    private final Connection connection;
+    private final LoadConnection database;
     private final JsonMapper json;
     private final int batchSize;
     private final boolean trackSeen;
-    private final Consumer<Resource> changed;
-    /** False when the caller's Spring transaction owns the connection: then this load neither commits nor closes it. */
-    private final boolean ownTransaction;
+    /** Null when the caller's Spring transaction owns the connection: then batches are written on its thread. */
+    private final @Nullable Executor writers;
     private final Runnable release;
-    /** Written by the writer thread, read by the caller only after awaiting the write. */
+    /** Written by the writer, read by the caller only after awaiting the write. */
     private final Map<Resource, Long> applied = new EnumMap<>(Resource.class);
-    private Batch filling = new Batch();
+    private StagedBatch filling = new StagedBatch();
     /** The batch being written (pipelined), or written last; its buffers are reused once the write is done. */
-    private Batch spare = new Batch();
+    private StagedBatch spare = new StagedBatch();
     private @Nullable Future<?> writing;
     private boolean failed;
     private boolean closed;
-    private long databaseNanos;
-    /** Rows this load wrote per table, and from how many on it analyzes that table again (writer thread only). */
-    private final Map<CatalogTable, Long> written = new EnumMap<>(CatalogTable.class);
-    private final Map<CatalogTable, Long> analyzeAt = new EnumMap<>(CatalogTable.class);
 
-
-    CatalogLoad(StoreId store, Connection connection, boolean ownTransaction, Runnable release, JsonMapper json,
-            int batchSize, boolean trackSeen, Consumer<Resource> changed) {
-        this.ownTransaction = ownTransaction;
+    /**
+     * @param writers where batches are written while the caller fills the next, when this load owns its
+     *                transaction; null to write inside the caller's transaction, on its thread
+     */
+    CatalogLoad(StoreId store, Connection connection, @Nullable Executor writers, Runnable release, JsonMapper json,
+            int batchSize, boolean trackSeen) {
+        this.writers = writers;
         this.release = release;
-        this.store = store;
-        this.connection = connection;
         this.json = json;
         this.batchSize = batchSize;
         this.trackSeen = trackSeen;
-        this.changed = changed;
         try {
-            if (ownTransaction) {
-                connection.setAutoCommit(false);
-            }
-            try (Statement statement = connection.createStatement()) {
-                // the staging tables have no statistics, so PostgreSQL overestimates and JIT-compiles every upsert:
-                // compiling costs far more than running them
-                statement.execute("set jit = off");
-                if (!hasWorkTables(connection)) {
-                    for (CatalogTable table : CatalogTable.values()) {
-                        statement.execute(table.createStage());
-                    }
-                    statement.execute("create temp table stage_checkout_items (checkout_id bigint, position bigint, item jsonb)");
-                    for (CatalogTable parent : PARENTS) {
-                        statement.execute("create temp table " + parent.applied() + " (shopify_id bigint primary key)");
-                        statement.execute("create temp table " + parent.seen() + " (shopify_id bigint)");
-                    }
-                }
-                empty(statement, TRACKING_TABLES);
-            }
-            commit();
+            this.database = new LoadConnection(store, connection, writers != null, trackSeen);
         } catch (SQLException e) {
-            closeQuietly();
-            throw failure("could not prepare the staging tables", e);
+            release.run();
+            throw LoadConnection.failure("could not prepare the staging tables", e);
         }
     }
 
@@ -217,8 +150,8 @@ public final class CatalogLoad implements AutoCloseable {
     }
 
     /** Time spent writing to the database so far (COPY, upserts, commits). */
-    public java.time.Duration databaseTime() {
-        return java.time.Duration.ofNanos(databaseNanos);
+    public Duration databaseTime() {
+        return database.databaseTime();
     }
 
     /** Top-level records of a resource whose version was applied (new or newer) so far. */
@@ -233,293 +166,6 @@ public final class CatalogLoad implements AutoCloseable {
     }
 
     /**
-     * Starts writing the buffered batch once the previous one is written: on a writer thread when this load
-     * owns its connection, otherwise right here.
-     */
-    private void handOff() {
-        awaitWrite();
-        Batch batch = filling;
-        if (batch.count == 0) {
-            return;
-        }
-        filling = spare;
-        spare = batch;
-        if (!ownTransaction) {
-            try {
-                write(batch);
-            } catch (RuntimeException e) {
-                failed = true;
-                throw e;
-            }
-            published(batch);
-            return;
-        }
-        FutureTask<Void> task = new FutureTask<>(() -> write(batch), null);
-        writing = task;
-        Thread writer = new Thread(task, "catalog-load-" + store);
-        writer.setDaemon(true);
-        writer.start();
-    }
-
-    /** Waits for the batch being written; a failure of its write is thrown here, on the caller's thread. */
-    private void awaitWrite() {
-        Future<?> pending = writing;
-        if (pending == null) {
-            return;
-        }
-        try {
-            pending.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failed = true;
-            throw new DataAccessResourceFailureException("interrupted while a batch of catalog records was written", e);
-        } catch (ExecutionException e) {
-            writing = null;
-            failed = true;
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new DataAccessResourceFailureException("could not write a batch of catalog records", e.getCause());
-        }
-        writing = null;
-        published(spare);
-    }
-
-    /** The batch is written: listeners hear of it on the caller's thread, and its buffers are free again. */
-    private void published(Batch batch) {
-        for (CatalogTable parent : PARENTS) {
-            if (!batch.rows.get(parent).isEmpty()) {
-                changed.accept(resourceOf(parent));
-            }
-        }
-        batch.clear();
-    }
-
-    /**
-     * A write that lost a deadlock to a concurrent writer (a webhook worker) is retried: its transaction was
-     * rolled back whole and the rows are still in the batch.
-     */
-    private void write(Batch batch) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                writeOnce(batch);
-                return;
-            } catch (PessimisticLockingFailureException e) {
-                if (!ownTransaction || attempt >= 5) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 50L * attempt));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private void writeOnce(Batch batch) {
-        long started = System.nanoTime();
-        try {
-            if (!lockStore(connection, store)) {
-                rollbackQuietly();
-                throw new StoreNotFound();
-            }
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            for (CatalogTable parent : PARENTS) {
-                CopyRows rows = batch.rows.get(parent);
-                if (rows.isEmpty()) {
-                    continue;
-                }
-                copy(pg, parent, rows);
-                if (parent == CatalogTable.CHECKOUTS) {
-                    rekeyCheckoutsKnownByToken();
-                }
-                List<CatalogTable> children = REPLACED_CHILDREN.getOrDefault(parent, List.of());
-                try (PreparedStatement upsert = connection.prepareStatement(parent.upsertParentReplacingChildren(children))) {
-                    for (int i = 1; i <= children.size() + 1; i++) {
-                        upsert.setObject(i, store.value());
-                    }
-                    int count = upsert.executeUpdate();
-                    applied.merge(resourceOf(parent), (long) count, Long::sum);
-                }
-                if (parent == CatalogTable.CHECKOUTS) {
-                    foldCheckoutsKnownByToken();
-                }
-                if (trackSeen) {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("insert into " + parent.seen() + " select shopify_id from " + parent.stage());
-                    }
-                }
-            }
-            for (CatalogTable parent : PARENTS) {
-                CopyRows ids = batch.presentIds.get(parent);
-                if (!ids.isEmpty()) {
-                    pg.getCopyAPI().copyIn("copy " + parent.seen() + " (shopify_id) from stdin", new CharSequenceReader(ids.text()), 1 << 16);
-                }
-            }
-            if (!batch.checkoutItems.isEmpty()) {
-                pg.getCopyAPI().copyIn("copy stage_checkout_items (checkout_id, position, item) from stdin",
-                        new CharSequenceReader(batch.checkoutItems.text()), 1 << 16);
-                try (PreparedStatement append = connection.prepareStatement("""
-                        update checkouts c set line_items = c.line_items || s.items
-                        from (select checkout_id, jsonb_agg(item order by position) items from stage_checkout_items
-                              group by checkout_id) s
-                        where c.tenant_id = ? and c.shopify_id = s.checkout_id
-                          and exists (select 1 from applied_checkouts a where a.shopify_id = s.checkout_id)""")) {
-                    append.setObject(1, store.value());
-                    append.executeUpdate();
-                }
-            }
-            for (CatalogTable child : PARENT_OF.keySet()) {
-                CopyRows rows = batch.rows.get(child);
-                if (rows.isEmpty()) {
-                    continue;
-                }
-                copy(pg, child, rows);
-                try (PreparedStatement upsert = connection.prepareStatement(child.upsertChildren(PARENT_OF.get(child)))) {
-                    upsert.setObject(1, store.value());
-                    upsert.executeUpdate();
-                }
-            }
-            if (!batch.rows.get(CatalogTable.ORDERS).isEmpty() || !batch.rows.get(CatalogTable.REFUNDS).isEmpty()) {
-                totalRefundedFromRefunds(connection, store,
-                        "select shopify_id from stage_orders union select order_id from stage_refunds");
-            }
-            try (Statement statement = connection.createStatement()) {
-                List<String> staged = new ArrayList<>();
-                batch.rows.forEach((table, rows) -> {
-                    if (!rows.isEmpty()) {
-                        staged.add(table.stage());
-                    }
-                });
-                if (!batch.checkoutItems.isEmpty()) {
-                    staged.add("stage_checkout_items");
-                }
-                empty(statement, staged);
-            }
-            commit();
-            analyzeGrown(batch);
-            databaseNanos += System.nanoTime() - started;
-        } catch (SQLException | java.io.IOException e) {
-            rollbackQuietly();
-            throw failure("could not write a batch of catalog records", e);
-        }
-    }
-
-    /**
-     * Whether this session already has the staging and tracking tables. They are session-local and kept between
-     * loads (a pooled connection serves many): a webhook batch or an incremental page is a load of its own, and
-     * creating ~17 tables each time, or truncating them, cost PostgreSQL ~10 ms per load. They are created in one
-     * transaction, so the last one created stands for all.
-     */
-    private static boolean hasWorkTables(Connection connection) throws SQLException {
-        try (PreparedStatement present = connection.prepareStatement(
-                "select count(*) from pg_class where relnamespace = pg_my_temp_schema() and relname = 'stage_checkout_items'")) {
-            try (var found = present.executeQuery()) {
-                return found.next() && found.getLong(1) > 0;
-            }
-        }
-    }
-
-    /**
-     * Empties session-local work tables. A bulk load (its own transactions, up to a batch of rows each) truncates;
-     * a load inside a caller's transaction holds a few rows, and DELETE of those is far cheaper than a TRUNCATE,
-     * which gives each table new files.
-     */
-    private void empty(Statement statement, List<String> tables) throws SQLException {
-        if (tables.isEmpty()) {
-            return;
-        }
-        if (ownTransaction) {
-            statement.execute("truncate " + String.join(", ", tables));
-        } else {
-            statement.execute(tables.stream().map(table -> "delete from " + table).collect(Collectors.joining("; ")));
-        }
-    }
-
-    /**
-     * A checkout known only by its token (a negative key, see {@link CheckoutRecord#tokenKey}) that the catalog
-     * already holds under its Shopify id is written to that row: one checkout, one record.
-     */
-    private void rekeyCheckoutsKnownByToken() throws SQLException {
-        try (PreparedStatement rekey = connection.prepareStatement("""
-                update stage_checkouts s set shopify_id = c.shopify_id
-                  from checkouts c
-                 where s.shopify_id < 0 and c.tenant_id = ? and c.token = s.token and c.shopify_id > 0""")) {
-            rekey.setObject(1, store.value());
-            rekey.executeUpdate();
-        }
-    }
-
-    /** The other way round: a checkout arriving with its id and token replaces the row keyed by that token. */
-    private void foldCheckoutsKnownByToken() throws SQLException {
-        try (PreparedStatement fold = connection.prepareStatement("""
-                delete from checkouts c using stage_checkouts s
-                 where c.tenant_id = ? and c.shopify_id < 0 and c.token = s.token and s.shopify_id > 0""")) {
-            fold.setObject(1, store.value());
-            fold.executeUpdate();
-        }
-    }
-
-    /**
-     * An order's {@code total_refunded} is the sum of the refunds the catalog holds for it, whichever way each
-     * arrived (in an order payload, by {@code refunds/create}, by sync), each counted once by its id. Only rows
-     * that differ are written, so a load of unchanged orders updates nothing.
-     *
-     * @param orderIds a query naming the orders to check
-     */
-    static void totalRefundedFromRefunds(Connection connection, StoreId store, String orderIds) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(TOTAL_REFUNDED.formatted(orderIds))) {
-            update.setObject(1, store.value());
-            update.setObject(2, store.value());
-            update.executeUpdate();
-        }
-    }
-
-    /**
-     * The catalog tables have no foreign key to {@code tenants} (checked row by row, it cost a quarter of a bulk
-     * load): a transaction writing rows of a store takes the lock that check would take, once. A store being
-     * deleted then waits for the write, whose rows its deletion removes, or the write finds the store gone.
-     *
-     * @return false when the store no longer exists
-     */
-    static boolean lockStore(Connection connection, StoreId store) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(LOCK_STORE)) {
-            lock.setObject(1, store.value());
-            try (var found = lock.executeQuery()) {
-                return found.next();
-            }
-        }
-    }
-
-    /**
-     * Autovacuum analyzes far too late during a bulk load: on statistics from when a store's tables were nearly
-     * empty, the insights triggers' joins scan every order of the store per line item, and a 100,000-order
-     * sync spent most of its time there. Analyzing each table whenever this load has doubled what it wrote to
-     * it keeps the plans right for a few analyzes per table.
-     */
-    private void analyzeGrown(Batch batch) throws SQLException {
-        if (!ownTransaction) {
-            return;
-        }
-        for (CatalogTable table : CatalogTable.values()) {
-            long rows = batch.rows.get(table).rows();
-            if (rows == 0) {
-                continue;
-            }
-            long total = written.merge(table, rows, Long::sum);
-            if (total >= analyzeAt.getOrDefault(table, FIRST_ANALYZE)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("analyze (skip_locked) " + table.table());
-                }
-                commit();
-                analyzeAt.put(table, total * 2);
-            }
-        }
-    }
-
-    /**
      * After a complete snapshot of a resource was loaded (with seen-tracking on): removes the records of the
      * store that were absent from it and not updated since the snapshot started, with their children.
      */
@@ -528,47 +174,7 @@ public final class CatalogLoad implements AutoCloseable {
             throw new IllegalStateException("this load does not track the records it has seen");
         }
         flush();
-        CatalogTable parent = tableOf(resource);
-        List<CatalogTable> children = CHILDREN.getOrDefault(parent, List.of());
-        var sql = new StringBuilder("with gone as (delete from ").append(parent.table()).append(" t where t.tenant_id = ?")
-                .append(" and t.updated_at < ? and not exists (select 1 from ").append(parent.seen())
-                .append(" s where s.shopify_id = t.shopify_id) returning shopify_id)");
-        for (int i = 0; i < children.size(); i++) {
-            CatalogTable child = children.get(i);
-            sql.append(", c").append(i).append(" as (delete from ").append(child.table()).append(" c using gone")
-                    .append(" where c.tenant_id = ? and c.").append(child.parentColumn()).append(" = gone.shopify_id)");
-        }
-        sql.append(" select count(*) from gone");
-        for (int attempt = 1; ; attempt++) {
-            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-                if (!lockStore(connection, store)) {
-                    rollbackQuietly();
-                    throw new StoreNotFound();
-                }
-                statement.setObject(1, store.value());
-                statement.setObject(2, java.sql.Timestamp.from(snapshotStartedAt));
-                for (int i = 0; i < children.size(); i++) {
-                    statement.setObject(3 + i, store.value());
-                }
-                int removed;
-                try (var result = statement.executeQuery()) {
-                    result.next();
-                    removed = result.getInt(1);
-                }
-                commit();
-                if (removed > 0) {
-                    changed.accept(resource);
-                }
-                return removed;
-            } catch (SQLException e) {
-                rollbackQuietly();
-                RuntimeException failure = failure("could not remove records missing from the snapshot", e);
-                // a webhook worker writing the same rows won the deadlock; the seen ids are committed, so try again
-                if (!(failure instanceof org.springframework.dao.PessimisticLockingFailureException) || attempt >= 5) {
-                    throw failure;
-                }
-            }
-        }
+        return database.removeMissing(tableOf(resource), snapshotStartedAt);
     }
 
     /** Flushes what is left (unless a write failed) and releases the connection. */
@@ -592,28 +198,55 @@ public final class CatalogLoad implements AutoCloseable {
         closeQuietly();
     }
 
-    /** Records of one write, in COPY format: filled by the caller, then written (pipelined: by the writer thread). */
-    private static final class Batch {
-        final Map<CatalogTable, CopyRows> rows = new EnumMap<>(CatalogTable.class);
-        final Map<CatalogTable, CopyRows> presentIds = new EnumMap<>(CatalogTable.class);
-        final CopyRows checkoutItems = new CopyRows();
-        int count;
-
-        Batch() {
-            for (CatalogTable table : CatalogTable.values()) {
-                rows.put(table, new CopyRows());
-            }
-            for (CatalogTable parent : PARENTS) {
-                presentIds.put(parent, new CopyRows());
-            }
+    /**
+     * Starts writing the buffered batch once the previous one is written: on a writer when this load owns its
+     * transaction, otherwise right here.
+     */
+    private void handOff() {
+        awaitWrite();
+        StagedBatch batch = filling;
+        if (batch.count == 0) {
+            return;
         }
-
-        void clear() {
-            rows.values().forEach(CopyRows::clear);
-            presentIds.values().forEach(CopyRows::clear);
-            checkoutItems.clear();
-            count = 0;
+        filling = spare;
+        spare = batch;
+        if (writers == null) {
+            try {
+                database.write(batch, applied);
+            } catch (RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+            batch.clear();
+            return;
         }
+        FutureTask<Void> task = new FutureTask<>(() -> database.write(batch, applied), null);
+        writing = task;
+        writers.execute(task);
+    }
+
+    /** Waits for the batch being written; a failure of its write is thrown here, on the caller's thread. */
+    private void awaitWrite() {
+        Future<?> pending = writing;
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed = true;
+            throw new DataAccessResourceFailureException("interrupted while a batch of catalog records was written", e);
+        } catch (ExecutionException e) {
+            writing = null;
+            failed = true;
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new DataAccessResourceFailureException("could not write a batch of catalog records", e.getCause());
+        }
+        writing = null;
+        spare.clear();
     }
 
     private void stageVariant(long productId, VariantRecord v) {
@@ -642,45 +275,11 @@ public final class CatalogLoad implements AutoCloseable {
         }
     }
 
-    private void copy(PGConnection pg, CatalogTable table, CopyRows rows) throws SQLException, java.io.IOException {
-        Reader reader = new CharSequenceReader(rows.text());
-        pg.getCopyAPI().copyIn(table.copyIn(), reader, 1 << 16);
-    }
-
-    private void commit() throws SQLException {
-        if (ownTransaction) {
-            connection.commit();
-        }
-    }
-
-    private void rollbackQuietly() {
-        if (!ownTransaction) {
-            return;
-        }
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; closing it below returns it to the pool as such
-        }
-    }
-
     private void closeQuietly() {
         closed = true;
         awaitWriterQuietly();
         try {
-            if (!connection.isClosed()) {
-                if (ownTransaction) {
-                    connection.rollback();
-                }
-                try (Statement statement = connection.createStatement()) {
-                    empty(statement, TRACKING_TABLES);
-                    statement.execute("reset jit");
-                }
-                if (ownTransaction) {
-                    connection.commit();
-                    connection.setAutoCommit(true);
-                }
-            }
+            database.release();
         } catch (SQLException ignored) {
             // returned to the pool regardless; a broken connection is evicted by it
         } finally {
@@ -711,16 +310,6 @@ public final class CatalogLoad implements AutoCloseable {
         }
     }
 
-    private static Resource resourceOf(CatalogTable parent) {
-        return switch (parent) {
-            case CUSTOMERS -> Resource.CUSTOMERS;
-            case PRODUCTS -> Resource.PRODUCTS;
-            case ORDERS -> Resource.ORDERS;
-            case CHECKOUTS -> Resource.CHECKOUTS;
-            default -> throw new IllegalArgumentException(parent + " is not a top-level resource");
-        };
-    }
-
     static CatalogTable tableOf(Resource resource) {
         return switch (resource) {
             case CUSTOMERS -> CatalogTable.CUSTOMERS;
@@ -729,38 +318,4 @@ public final class CatalogLoad implements AutoCloseable {
             case CHECKOUTS -> CatalogTable.CHECKOUTS;
         };
     }
-
-    private static org.springframework.dao.DataAccessException failure(String message, Exception cause) {
-        if (cause instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-            return new org.springframework.dao.CannotAcquireLockException(message, cause);
-        }
-        return new DataAccessResourceFailureException(message, cause);
-    }
-
-    /** A reader over the buffer without copying it into a String first. */
-    private static final class CharSequenceReader extends Reader {
-        private final CharSequence text;
-        private int position;
-
-        CharSequenceReader(CharSequence text) {
-            this.text = text;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) {
-            if (position >= text.length()) {
-                return -1;
-            }
-            int n = Math.min(length, text.length() - position);
-            for (int i = 0; i < n; i++) {
-                buffer[offset + i] = text.charAt(position + i);
-            }
-            position += n;
-            return n;
-        }
-
-        @Override
-        public void close() {}
-    }
-
 }

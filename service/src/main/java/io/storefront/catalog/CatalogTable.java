@@ -1,12 +1,11 @@
 package io.storefront.catalog;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One catalog table and the SQL that loads it from its staging table. Staging tables are session-local temp
- * tables without constraints, so COPY into them never fails on a conflict; the upsert then applies the
+ * One catalog table, its staging table and the SQL that loads it from there. Staging tables are session-local
+ * temp tables without constraints, so COPY into them never fails on a conflict; the upsert then applies the
  * "newest updated_at wins" rule in one set-based statement.
  */
 enum CatalogTable {
@@ -24,21 +23,25 @@ enum CatalogTable {
             "currency", "total_price", "abandoned_checkout_url", "line_items");
 
     private final String table;
-    private final @Nullable String parentColumn;
     /** shopify_id, then the parent column for children, then the data columns: the COPY column order. */
     private final List<String> columns;
-    private final List<String> dataColumns;
+    private final CatalogSql upsert;
+    private final @Nullable CatalogSql removeMissing;
+
+    static final List<CatalogTable> PARENTS = List.of(CUSTOMERS, PRODUCTS, ORDERS, CHECKOUTS);
+    /** Child tables: written after the parents, and only the children of parents applied in the same load. */
+    static final List<CatalogTable> CHILDREN = List.of(PRODUCT_VARIANTS, ORDER_ITEMS, REFUNDS);
 
     CatalogTable(String table, @Nullable String parentColumn, String... dataColumns) {
         this.table = table;
-        this.parentColumn = parentColumn;
-        this.dataColumns = List.of(dataColumns);
+        this.upsert = CatalogSql.named("upsert-" + table.replace('_', '-'));
+        this.removeMissing = parentColumn == null ? CatalogSql.named("remove-missing-" + table) : null;
         var all = new java.util.ArrayList<String>();
         all.add("shopify_id");
         if (parentColumn != null) {
             all.add(parentColumn);
         }
-        all.addAll(this.dataColumns);
+        all.addAll(List.of(dataColumns));
         this.columns = List.copyOf(all);
     }
 
@@ -58,10 +61,6 @@ enum CatalogTable {
         return "seen_" + table;
     }
 
-    @Nullable String parentColumn() {
-        return parentColumn;
-    }
-
     String createStage() {
         return "create temp table " + stage() + " as select "
                 + String.join(", ", columns) + " from " + table + " with no data";
@@ -71,46 +70,19 @@ enum CatalogTable {
         return "copy " + stage() + " (" + String.join(", ", columns) + ") from stdin";
     }
 
-    /** Parameters: tenant id. Children of a parent that was applied get replaced by the statements of {@link #replaceChildren}. */
-    String upsertParent() {
-        String cols = String.join(", ", columns);
-        return "insert into " + table + " as t (tenant_id, " + cols + ")"
-                + " select distinct on (shopify_id) k.tenant_id, " + cols + " from " + stage() + " s"
-                + " cross join (select cast(? as uuid) as tenant_id) k"
-                // a record Shopify deleted stays deleted, whatever arrives late
-                + " where not exists (select 1 from deleted_records d where d.tenant_id = k.tenant_id"
-                + " and d.resource = '" + table + "' and d.shopify_id = s.shopify_id)"
-                + " order by shopify_id, updated_at desc"
-                + " on conflict (tenant_id, shopify_id) do update set " + assignments(dataColumns)
-                + " where excluded.updated_at >= t.updated_at"
-                // xmax is 0 on a freshly inserted row: it has no old children to remove
-                + " returning shopify_id, (xmax = 0) as inserted";
+    /** The upsert from this table's staging table ({@code upsert-<table>.sql}); every parameter is the tenant id. */
+    CatalogSql upsert() {
+        return upsert;
     }
 
-    /** Parameters: tenant id (for the upsert), then tenant id once per child table. */
-    String upsertParentReplacingChildren(List<CatalogTable> children) {
-        var sql = new StringBuilder("with up as (").append(upsertParent()).append(")");
-        for (int i = 0; i < children.size(); i++) {
-            CatalogTable child = children.get(i);
-            sql.append(", gone").append(i).append(" as (delete from ").append(child.table).append(" c using up")
-                    .append(" where c.tenant_id = ? and c.").append(child.parentColumn).append(" = up.shopify_id and not up.inserted)");
+    /**
+     * For a top-level table, the deletion of what a complete snapshot lacked ({@code remove-missing-<table>.sql});
+     * parameters: the tenant id, the snapshot's start, then the tenant id once per child table.
+     */
+    CatalogSql removeMissing() {
+        if (removeMissing == null) {
+            throw new IllegalArgumentException(this + " is not a top-level table");
         }
-        return sql.append(" insert into ").append(applied()).append(" select shopify_id from up on conflict do nothing")
-                .toString();
-    }
-
-    /** Parameters: tenant id. Only children whose parent version was applied in this load are written. */
-    String upsertChildren(CatalogTable parent) {
-        String cols = columns.stream().map(c -> "s." + c).collect(Collectors.joining(", "));
-        return "insert into " + table + " as t (tenant_id, " + String.join(", ", columns) + ")"
-                + " select distinct on (s.shopify_id) cast(? as uuid), " + cols + " from " + stage() + " s"
-                + " join " + parent.applied() + " a on a.shopify_id = s." + parentColumn
-                + " order by s.shopify_id"
-                + " on conflict (tenant_id, shopify_id) do update set " + parentColumn + " = excluded." + parentColumn
-                + ", " + assignments(dataColumns);
-    }
-
-    private static String assignments(List<String> columns) {
-        return columns.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
+        return removeMissing;
     }
 }

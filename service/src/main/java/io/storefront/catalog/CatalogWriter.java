@@ -5,9 +5,13 @@ import io.storefront.tenants.StoreNotFound;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -22,23 +26,33 @@ import tools.jackson.databind.json.JsonMapper;
  * that parent's version was applied.
  */
 @Service
-public class CatalogWriter {
+public class CatalogWriter implements DisposableBean {
 
     static final int BULK_BATCH_SIZE = 25_000;
+    private static final CatalogSql ORDER_TOTAL_REFUNDED = CatalogSql.named("total-refunded-of-order");
+
+    /** Writes the batches of loads that own their connection, beside the callers filling the next batch. */
+    private final ExecutorService loadWriters = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "catalog-load-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private final ApplicationEventPublisher events;
 
-    CatalogWriter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
-            ApplicationEventPublisher events) {
+    CatalogWriter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
-        this.events = events;
     }
 
     /** @return how many customers were new or newer than what the catalog held */
@@ -77,9 +91,8 @@ public class CatalogWriter {
                 .params(store.value(), refund.id(), orderId, java.sql.Timestamp.from(refund.createdAt()), refund.amount(),
                         store.value(), orderId)
                 .update());
-            jdbc.sql(CatalogLoad.TOTAL_REFUNDED.formatted("?")).params(store.value(), orderId, store.value()).update();
+            jdbc.sql(ORDER_TOTAL_REFUNDED.text()).params(store.value(), orderId, store.value()).update();
         });
-        events.publishEvent(new CatalogChanged(store, Resource.ORDERS));
     }
 
     /**
@@ -104,7 +117,6 @@ public class CatalogWriter {
             return jdbc.sql("delete from " + resource.path() + " where tenant_id = ? and shopify_id = ?")
                     .params(store.value(), shopifyId).update() > 0;
         });
-        events.publishEvent(new CatalogChanged(store, resource));
         return Boolean.TRUE.equals(deleted);
     }
 
@@ -122,7 +134,6 @@ public class CatalogWriter {
                     update checkouts set email = null, customer_id = null, abandoned_checkout_url = null
                     where tenant_id = ? and customer_id = ?""").params(store.value(), customerId).update();
         });
-        events.publishEvent(new CatalogChanged(store, Resource.CUSTOMERS));
     }
 
     /** {@code shop/redact}: every catalog record of the store. */
@@ -133,9 +144,6 @@ public class CatalogWriter {
                 jdbc.sql("delete from " + table.table() + " where tenant_id = ?").param(store.value()).update();
             }
         });
-        for (Resource resource : Resource.values()) {
-            events.publishEvent(new CatalogChanged(store, resource));
-        }
     }
 
     /**
@@ -145,8 +153,8 @@ public class CatalogWriter {
     public CatalogLoad load(StoreId store, boolean trackSeen) {
         try {
             Connection connection = dataSource.getConnection();
-            return new CatalogLoad(store, connection, true, () -> closeQuietly(connection), json, BULK_BATCH_SIZE,
-                    trackSeen, changed(store));
+            return new CatalogLoad(store, connection, loadWriters, () -> closeQuietly(connection), json,
+                    BULK_BATCH_SIZE, trackSeen);
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("no database connection for a catalog load", e);
         }
@@ -160,9 +168,8 @@ public class CatalogWriter {
         CatalogLoad joined = null;
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             Connection connection = DataSourceUtils.getConnection(dataSource);
-            joined = new CatalogLoad(store, connection, false,
-                    () -> DataSourceUtils.releaseConnection(connection, dataSource), json, BULK_BATCH_SIZE, false,
-                    changed(store));
+            joined = new CatalogLoad(store, connection, null,
+                    () -> DataSourceUtils.releaseConnection(connection, dataSource), json, BULK_BATCH_SIZE, false);
         }
         try (CatalogLoad load = joined != null ? joined : load(store, false)) {
             records.accept(load);
@@ -172,13 +179,18 @@ public class CatalogWriter {
     }
 
     /**
-     * {@link CatalogLoad#lockStore} in the current transaction: every writer of the store's rows holds it, deletes
+     * {@link LoadConnection#lockStore} in the current transaction: every writer of the store's rows holds it, deletes
      * and erasures too, so a rollup rebuild (which takes the store row for update) never runs beside one.
      */
     private void lockStore(StoreId store) {
-        if (jdbc.sql(CatalogLoad.LOCK_STORE).param(store.value()).query(Integer.class).optional().isEmpty()) {
+        if (jdbc.sql(LoadConnection.LOCK_STORE).param(store.value()).query(Integer.class).optional().isEmpty()) {
             throw new StoreNotFound();
         }
+    }
+
+    @Override
+    public void destroy() {
+        loadWriters.shutdown();
     }
 
     private static void closeQuietly(Connection connection) {
@@ -187,10 +199,6 @@ public class CatalogWriter {
         } catch (SQLException ignored) {
             // the pool evicts a broken connection
         }
-    }
-
-    private Consumer<Resource> changed(StoreId store) {
-        return resource -> events.publishEvent(new CatalogChanged(store, resource));
     }
 
 }

@@ -38,8 +38,8 @@ class ProductPeriods {
     private final JdbcClient jdbc;
     private final RollupMemory memory;
 
-    ProductPeriods(JdbcClient jdbc, RollupMemory memory) {
-        this.jdbc = jdbc;
+    ProductPeriods(BinaryResults binary, RollupMemory memory) {
+        this.jdbc = binary.jdbc;
         this.memory = memory;
     }
 

@@ -49,7 +49,6 @@ class EmbeddedPostgresConfiguration {
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(32);
-        dataSource.addDataSourceProperty("prepareThreshold", "-1"); // as spring.datasource.hikari in application.yml
         return dataSource;
     }
 }

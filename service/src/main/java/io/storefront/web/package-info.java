@@ -1,4 +1,6 @@
 @NullMarked
+@ApplicationModule(allowedDependencies = {"identity", "ingest", "insights", "tenants", "simulator"})
 package io.storefront.web;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

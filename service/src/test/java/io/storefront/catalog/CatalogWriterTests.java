@@ -2,11 +2,13 @@ package io.storefront.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.storefront.IntegrationTest;
 import io.storefront.tenants.StoreId;
 import io.storefront.tenants.StoreNotFound;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -104,19 +106,50 @@ class CatalogWriterTests extends IntegrationTest {
     void a_load_writing_batches_on_its_writer_thread_keeps_every_parent_and_child() {
         long applied;
         java.sql.Connection connection = connection();
-        try (CatalogLoad load = new CatalogLoad(store, connection, true, () -> close(connection),
-                new tools.jackson.databind.json.JsonMapper(), 3, true, resource -> { })) {
+        ExecutorService writers = Executors.newSingleThreadExecutor();
+        try (CatalogLoad load = new CatalogLoad(store, connection, writers, () -> close(connection),
+                new tools.jackson.databind.json.JsonMapper(), 3, true)) {
             for (long id = 1; id <= 50; id++) {
                 load.order(order(id, T1, "10.00"));
                 load.lineItem(id, item(1000 + id, 1, "10.00"));
             }
             load.flush();
             applied = load.applied(Resource.ORDERS);
+        } finally {
+            writers.shutdown();
         }
 
         assertThat(applied).isEqualTo(50);
         assertThat(jdbc.sql("select count(*) from order_items where tenant_id = ? and order_id = shopify_id - 1000")
                 .param(store.value()).query(Long.class).single()).isEqualTo(50);
+    }
+
+    /** JIT is off only inside a load's write transactions: the pooled connection never keeps the setting. */
+    @Test
+    void a_load_turns_jit_off_only_inside_its_own_transactions() throws Exception {
+        ExecutorService writers = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection connection = connection()) {
+            String before = jit(connection);
+            assertThat(before).as("PostgreSQL's default").isEqualTo("on");
+            try (CatalogLoad load = new CatalogLoad(store, connection, writers, () -> { },
+                    new tools.jackson.databind.json.JsonMapper(), 3, false)) {
+                load.order(order(40, T1, "10.00"));
+                load.flush();
+                assertThat(jit(connection)).as("between the load's transactions").isEqualTo(before);
+            }
+            assertThat(jit(connection)).as("after the load").isEqualTo(before);
+        } finally {
+            writers.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from orders where tenant_id = ?").param(store.value())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static String jit(java.sql.Connection connection) throws java.sql.SQLException {
+        try (var statement = connection.createStatement(); var result = statement.executeQuery("show jit")) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     java.sql.Connection connection() {
@@ -257,11 +290,7 @@ class CatalogWriterTests extends IntegrationTest {
                 Future<?> waiting = transactions.execute(status -> {
                     jdbc.sql("select 1 from tenants where id = ? for update").param(store.value()).query().singleRow();
                     Future<?> started = thread.submit(write);
-                    try {
-                        Thread.sleep(300); // an unblocked write finishes within milliseconds
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    awaitASessionBlockedBy(backendPid());
                     assertThat(started).isNotDone();
                     return started;
                 });
@@ -295,24 +324,18 @@ class CatalogWriterTests extends IntegrationTest {
     @Test
     void a_store_deleted_while_its_rows_are_being_written_keeps_none_of_them() throws Exception {
         CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch deleting = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<?> write = threads.submit(() -> transactions.executeWithoutResult(status -> {
                 writer.upsertOrders(store, List.of(order(11, T1, "10.00", item(111, 1, "10.00"))));
+                int writerPid = backendPid();
                 written.countDown();
-                try {
-                    deleting.await();
-                    Thread.sleep(500); // an unblocked deletion would finish meanwhile, before these rows commit
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                // these rows commit only once the deletion waits for them
+                awaitASessionBlockedBy(writerPid);
             }));
             written.await();
-            Future<Integer> delete = threads.submit(() -> {
-                deleting.countDown();
-                return jdbc.sql("delete from tenants where id = ?").param(store.value()).update();
-            });
+            Future<Integer> delete = threads.submit(
+                    () -> jdbc.sql("delete from tenants where id = ?").param(store.value()).update());
             write.get(30, TimeUnit.SECONDS);
             assertThat(delete.get(30, TimeUnit.SECONDS)).isEqualTo(1);
         } finally {
@@ -322,6 +345,18 @@ class CatalogWriterTests extends IntegrationTest {
             assertThat(jdbc.sql("select count(*) from " + table + " where tenant_id = ?").param(store.value())
                     .query(Long.class).single()).as(table).isZero();
         }
+    }
+
+    /** The server process of this thread's connection (its transaction's, inside one). */
+    private int backendPid() {
+        return jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
+    }
+
+    /** Waits until some session waits for a lock that the session with this process id holds. */
+    private void awaitASessionBlockedBy(int pid) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select exists (select 1 from pg_stat_activity where ? = any(pg_blocking_pids(pid)))")
+                .param(pid).query(Boolean.class).single());
     }
 
     static OrderRecord order(long id, Instant updatedAt, String total, LineItemRecord... items) {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.storefront.catalog.OrderRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+@Tag("fast")
 class ShopifyRecordsTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Per-customer totals over many days against a plain map over the same entries, and how known days are kept. */
+@Tag("fast")
 class CustomerTotalsTests {
 
     @Test

@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The month and day parts a range is read from cover each of its days exactly once, and nothing else. */
+@Tag("fast")
 class ProductSalesPartsTests {
 
     @Test

@@ -3,8 +3,10 @@ package io.storefront.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class DashboardRangeTests {
 
     static final LocalDate TODAY = LocalDate.of(2026, 3, 15);

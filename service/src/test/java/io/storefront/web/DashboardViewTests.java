@@ -6,8 +6,10 @@ import io.storefront.web.DashboardFigures.Figures;
 import io.storefront.web.DashboardFigures.Totals;
 import java.math.BigDecimal;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class DashboardViewTests {
 
     static Totals totals(String revenue, long orders, String repeatRate, String abandoned) {

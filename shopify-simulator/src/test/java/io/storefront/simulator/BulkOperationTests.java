@@ -1,12 +1,14 @@
 package io.storefront.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.storefront.simulator.bulk.ShopBulkOperations;
 import io.storefront.simulator.store.Store;
 import io.storefront.simulator.store.StoreSpec;
 import io.storefront.simulator.store.StoreSummary;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -58,16 +60,11 @@ class BulkOperationTests {
                 Map.of("q", query)).body().get("data").get("bulkOperationRunQuery");
         assertThat(run.get("userErrors")).isEmpty();
         String id = run.get("bulkOperation").get("id").asString();
-        for (int i = 0; i < 200; i++) {
-            JsonNode current = client.graphql(shop.domain(), shop.accessToken(),
-                    "{ currentBulkOperation { id status errorCode objectCount rootObjectCount fileSize url partialDataUrl createdAt completedAt } }")
-                    .body().get("data").get("currentBulkOperation");
-            if (current.get("id").asString().equals(id) && current.get("status").asString().equals("COMPLETED")) {
-                return current;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("bulk operation did not complete");
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> client.graphql(shop.domain(), shop.accessToken(),
+                                "{ currentBulkOperation { id status errorCode objectCount rootObjectCount fileSize url partialDataUrl createdAt completedAt } }")
+                        .body().get("data").get("currentBulkOperation"),
+                        current -> current.get("id").asString().equals(id) && current.get("status").asString().equals("COMPLETED"));
     }
 
     /** groupObjects defaults to true on 2025-10: each order's lines right after it; without, only somewhere after it. */
@@ -158,15 +155,9 @@ class BulkOperationTests {
                 .withScopes(java.util.Set.of("read_products")));
         client.graphql(limited.domain(), limited.accessToken(),
                 "mutation { bulkOperationRunQuery(query: \"{ customers { edges { node { id } } } }\") { bulkOperation { id } userErrors { message } } }");
-        JsonNode current = null;
-        for (int i = 0; i < 100; i++) {
-            current = client.graphql(limited.domain(), limited.accessToken(), "{ currentBulkOperation { status errorCode url } }").body()
-                    .get("data").get("currentBulkOperation");
-            if (current.get("status").asString().equals("FAILED")) {
-                break;
-            }
-            Thread.sleep(20);
-        }
+        JsonNode current = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> client.graphql(limited.domain(), limited.accessToken(), "{ currentBulkOperation { status errorCode url } }")
+                        .body().get("data").get("currentBulkOperation"), op -> op.get("status").asString().equals("FAILED"));
         assertThat(current.get("status").asString()).isEqualTo("FAILED");
         assertThat(current.get("errorCode").asString()).isEqualTo("ACCESS_DENIED");
     }

@@ -3,10 +3,14 @@ package io.storefront.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storefront.simulator.oauth.OAuthServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -117,14 +121,19 @@ class OAuthTests {
     }
 
     @Test
-    void an_expired_token_answers_401() throws InterruptedException {
-        ShopCredentials shortLived = simulator.createShop(ShopSpec.of("short.myshopify.com").withCounts(5, 5, 5, 5).withTokenLifetimes(1, 60, 1));
-        JsonNode token = client.post("/" + shortLived.domain() + "/admin/oauth/access_token",
-                Map.of("client_id", shortLived.clientId(), "client_secret", shortLived.clientSecret(), "grant_type", "client_credentials")).body();
-        assertThat(token.get("expires_in").asLong()).isEqualTo(1);
-        assertThat(client.graphql(shortLived.domain(), token.get("access_token").asString(), "{ shop { name } }").status()).isEqualTo(200);
-        Thread.sleep(1100);
-        assertThat(client.graphql(shortLived.domain(), token.get("access_token").asString(), "{ shop { name } }").status()).isEqualTo(401);
+    void an_expired_token_answers_401() {
+        TestClock clock = new TestClock(Instant.now());
+        try (ShopifySimulator timed = ShopifySimulator.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), clock)) {
+            SimulatorHttpClient timedClient = new SimulatorHttpClient(timed.baseUrl());
+            ShopCredentials shortLived = timed.createShop(ShopSpec.of("short.myshopify.com").withCounts(5, 5, 5, 5).withTokenLifetimes(1, 60, 1));
+            JsonNode token = timedClient.post("/" + shortLived.domain() + "/admin/oauth/access_token",
+                    Map.of("client_id", shortLived.clientId(), "client_secret", shortLived.clientSecret(), "grant_type", "client_credentials")).body();
+            assertThat(token.get("expires_in").asLong()).isEqualTo(1);
+            clock.advance(Duration.ofMillis(999));
+            assertThat(timedClient.graphql(shortLived.domain(), token.get("access_token").asString(), "{ shop { name } }").status()).isEqualTo(200);
+            clock.advance(Duration.ofMillis(1));
+            assertThat(timedClient.graphql(shortLived.domain(), token.get("access_token").asString(), "{ shop { name } }").status()).isEqualTo(401);
+        }
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.storefront.simulator;
 
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,15 +59,9 @@ final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks";
     }
 
-    List<Received> awaitAtLeast(int count, Predicate<Received> which) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            List<Received> matching = received.stream().filter(which).toList();
-            if (matching.size() >= count) {
-                return matching;
-            }
-            Thread.sleep(25);
-        }
-        return received.stream().filter(which).toList();
+    List<Received> awaitAtLeast(int count, Predicate<Received> which) {
+        return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(25))
+                .until(() -> received.stream().filter(which).toList(), matching -> matching.size() >= count);
     }
 
     @Override

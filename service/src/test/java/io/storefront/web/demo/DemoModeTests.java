@@ -2,9 +2,11 @@ package io.storefront.web.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
+@Tag("fast")
 class DemoModeTests {
 
     @Test

@@ -11,8 +11,10 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class StoreGenerationTests {
 
     static final ZoneId ZONE = ZoneId.of("America/New_York");

@@ -1,0 +1,3 @@
+package modulefixture.customers;
+
+public record Customer(long id) {}

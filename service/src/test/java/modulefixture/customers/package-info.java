@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {})
+package modulefixture.customers;
+
+import org.springframework.modulith.ApplicationModule;

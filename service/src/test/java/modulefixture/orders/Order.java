@@ -1,0 +1,5 @@
+package modulefixture.orders;
+
+import modulefixture.customers.Customer;
+
+public record Order(long id, Customer customer) {}

@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = "customers")
+package modulefixture.orders;
+
+import org.springframework.modulith.ApplicationModule;

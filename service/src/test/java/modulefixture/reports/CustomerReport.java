@@ -1,0 +1,5 @@
+package modulefixture.reports;
+
+import modulefixture.customers.Customer;
+
+public record CustomerReport(Customer customer) {}

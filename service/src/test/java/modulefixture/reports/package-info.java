@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = "orders")
+package modulefixture.reports;
+
+import org.springframework.modulith.ApplicationModule;
