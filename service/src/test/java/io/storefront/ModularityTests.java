@@ -30,7 +30,7 @@ class ModularityTests {
     /** Which module owns each table, view and sequence the migrations create. */
     private static final Map<String, String> OWNERS = Map.ofEntries(
             entry("users", "identity"),
-            entry("tenants", "tenants"), entry("oauth_states", "tenants"),
+            entry("tenants", "tenants"), entry("oauth_states", "tenants"), entry("store_transfers", "tenants"),
             entry("customers", "catalog"), entry("products", "catalog"), entry("product_variants", "catalog"),
             entry("orders", "catalog"), entry("order_items", "catalog"), entry("refunds", "catalog"),
             entry("checkouts", "catalog"), entry("deleted_records", "catalog"),
@@ -40,7 +40,7 @@ class ModularityTests {
             entry("insights_first_orders", "insights"), entry("insights_product_months", "insights"),
             entry("insights_customer_days", "insights"), entry("insights_product_periods", "insights"),
             entry("insights_customer_day_versions", "insights"), entry("insights_product_period_versions", "insights"),
-            entry("shedlock", "platform"));
+            entry("shedlock", "platform"), entry("rate_limit_buckets", "platform"));
 
     /**
      * Reads of another module's table that its owner publishes as a read model, as "reader -> table". Each but the
