@@ -67,7 +67,8 @@ class MigrationsTests {
 
         var result = flyway(schema).migrate();
 
-        assertThat(result.migrationsExecuted).as("the two repeatable migrations").isEqualTo(2);
+        assertThat(result.migrationsExecuted).as("every repeatable migration")
+                .isEqualTo(migrations().stream().filter(file -> file.getFilename().startsWith("R__")).count());
         assertThat(flyway(schema).info().all())
                 .extracting(MigrationInfo::getState)
                 .containsOnly(MigrationState.SUCCESS);

@@ -40,21 +40,18 @@ class ModularityTests {
             entry("insights_first_orders", "insights"), entry("insights_product_months", "insights"),
             entry("insights_customer_days", "insights"), entry("insights_product_periods", "insights"),
             entry("insights_customer_day_versions", "insights"), entry("insights_product_period_versions", "insights"),
-            entry("shedlock", "platform"), entry("rate_limit_buckets", "platform"));
+            entry("shedlock", "platform"), entry("rate_limit_buckets", "platform"),
+            // views published for other modules (R__published_read_models.sql)
+            entry("catalog_customer_names", "catalog"), entry("catalog_product_listings", "catalog"),
+            entry("catalog_checkouts", "catalog"), entry("ingest_sync_runs", "ingest"));
 
     /**
-     * Reads of another module's table that its owner publishes as a read model, as "reader -> table". Each but the
-     * first gives way to a view of the owner (db/views-TODO-lead.sql) once a migration creates it.
+     * Reads of another module's table, as "reader -> table". Everything else another module needs, its owner
+     * publishes as a view (R__published_read_models.sql: catalog_*, ingest_*), which no owner map names.
      */
     private static final Set<String> PUBLISHED_READS = Set.of(
             // Every catalog write locks its store row (for key share): the lock a per-row foreign key would take.
-            "catalog -> tenants",
-            // The dashboard's names of customers and products and its abandoned carts, on its hot path: one
-            // indexed read each, which a plain view keeps (catalog_customer_names, catalog_product_listings,
-            // catalog_checkouts).
-            "insights -> customers", "insights -> products", "insights -> checkouts",
-            // When the store was last synced, for the dashboard and the store summary (ingest_sync_runs).
-            "insights -> sync_runs", "tenants -> sync_runs");
+            "catalog -> tenants");
 
     private final ApplicationModules modules = ApplicationModules.of(StorefrontApplication.class);
 
@@ -84,8 +81,11 @@ class ModularityTests {
 
     @Test
     void modules_name_only_their_own_tables_and_published_read_models() {
+        Set<String> published = ModuleSql.createdBy(Path.of("src/main/resources/db/migration/R__published_read_models.sql"));
         List<ModuleSql.ForeignTable> foreign = ModuleSql.foreignTables(
-                Path.of("src/main/java"), Path.of("src/main/resources"), "io.storefront", OWNERS);
+                Path.of("src/main/java"), Path.of("src/main/resources"), "io.storefront", OWNERS).stream()
+                .filter(read -> !published.contains(read.table()))
+                .toList();
 
         assertThat(foreign).allSatisfy(read -> assertThat(PUBLISHED_READS)
                 .as("%s names %s's table %s", read.source(), read.owner(), read.table())

@@ -41,7 +41,7 @@ final class ModuleSql {
 
     private ModuleSql() {}
 
-    /** The tables, views and sequences the migrations create. */
+    /** The tables, views and sequences the migrations create (a folder of them, or one file). */
     static Set<String> createdBy(Path migrations) {
         Set<String> created = new TreeSet<>();
         for (Path file : files(migrations, ".sql")) {
@@ -141,6 +141,9 @@ final class ModuleSql {
     }
 
     private static List<Path> files(Path root, String suffix) {
+        if (Files.isRegularFile(root)) {
+            return List.of(root);
+        }
         if (!Files.isDirectory(root)) {
             return List.of();
         }

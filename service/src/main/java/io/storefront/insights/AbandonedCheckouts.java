@@ -47,7 +47,7 @@ class AbandonedCheckouts {
                                count(*) filter (where completed_at is null and created_at <= :cutoff) as recoverable,
                                coalesce(sum(total_price) filter (where completed_at is null and created_at <= :cutoff), 0)
                                    as recoverable_value
-                        from checkouts
+                        from catalog_checkouts
                         where tenant_id = :tenant and created_at >= :from and created_at < :until
                         """.formatted(ABANDONED))
                 .param("tenant", store.value())
@@ -66,8 +66,8 @@ class AbandonedCheckouts {
                                cu.first_name, cu.last_name, coalesce(k.total_price, 0) as value,
                                k.line_items::text as line_items_json, k.created_at, k.completed_at,
                                k.abandoned_checkout_url as recovery_url
-                        from checkouts k
-                        left join customers cu on cu.tenant_id = :tenant and cu.shopify_id = k.customer_id
+                        from catalog_checkouts k
+                        left join catalog_customer_names cu on cu.tenant_id = :tenant and cu.shopify_id = k.customer_id
                         where k.tenant_id = :tenant and k.created_at >= :from and k.created_at < :until
                           and %s
                           and (k.created_at, k.shopify_id) < (:afterCreated, :afterId)

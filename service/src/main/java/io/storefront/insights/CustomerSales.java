@@ -57,7 +57,7 @@ class CustomerSales {
             return names;
         }
         jdbc.sql("""
-                        select shopify_id, email, first_name, last_name from customers
+                        select shopify_id, email, first_name, last_name from catalog_customer_names
                         where tenant_id = :tenant and shopify_id in (:ids)
                         """)
                 .param("tenant", store.value())

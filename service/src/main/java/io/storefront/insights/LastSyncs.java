@@ -18,7 +18,7 @@ class LastSyncs {
     }
 
     Optional<Instant> finishedAt(StoreId store) {
-        return jdbc.sql("select max(finished_at) from sync_runs where tenant_id = :tenant and status = 'SUCCEEDED'")
+        return jdbc.sql("select max(finished_at) from ingest_sync_runs where tenant_id = :tenant and status = 'SUCCEEDED'")
                 .param("tenant", store.value())
                 .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
                 .single();

@@ -91,7 +91,7 @@ class ProductSales {
         jdbc.sql("""
                         select p.shopify_id, p.title, p.product_type
                         from unnest(cast(:ids as bigint[])) i (id)
-                        join products p on p.tenant_id = :tenant and p.shopify_id = i.id
+                        join catalog_product_listings p on p.tenant_id = :tenant and p.shopify_id = i.id
                         """)
                 .param("tenant", store.value())
                 .param("ids", SqlArrays.literal(ids))

@@ -28,7 +28,7 @@ class Tenants {
                    s.id as sync_id, s.mode as sync_mode, s.status as sync_status, s.started_at as sync_started_at,
                    s.finished_at as sync_finished_at, s.error as sync_error
               from tenants t
-              left join lateral (select * from sync_runs r where r.tenant_id = t.id
+              left join lateral (select * from ingest_sync_runs r where r.tenant_id = t.id
                                   order by r.created_at desc limit 1) s on true
             """;
 
