@@ -23,6 +23,11 @@ final class ServiceProcess {
     private ServiceProcess() {}
 
     static Process start(List<Process> processes, int port, Path log) throws IOException {
+        return start(processes, port, log, Map.of());
+    }
+
+    /** With {@code extraEnv} on top of (or instead of) the tests' settings. */
+    static Process start(List<Process> processes, int port, Path log, Map<String, String> extraEnv) throws IOException {
         TestDatabase.Connection db = TestDatabase.connection();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
@@ -42,6 +47,7 @@ final class ServiceProcess {
         env.put("STOREFRONT_WEBHOOKS_REGISTER_ON_CONNECT", "false");
         env.put("STOREFRONT_SHOPIFY_API_BASE_URL", "http://127.0.0.1:9/{shop}");
         env.put("STOREFRONT_LOG_FORMAT", "");
+        env.putAll(extraEnv);
         Process process = builder.start();
         processes.add(process);
         return process;
