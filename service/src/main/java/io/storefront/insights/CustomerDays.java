@@ -22,8 +22,8 @@ class CustomerDays {
     private final JdbcClient jdbc;
     private final RollupMemory memory;
 
-    CustomerDays(JdbcClient jdbc, RollupMemory memory) {
-        this.jdbc = jdbc;
+    CustomerDays(InsightsDatabase database, RollupMemory memory) {
+        this.jdbc = database.jdbc();
         this.memory = memory;
     }
 

@@ -38,8 +38,8 @@ class ProductPeriods {
     private final JdbcClient jdbc;
     private final RollupMemory memory;
 
-    ProductPeriods(JdbcClient jdbc, RollupMemory memory) {
-        this.jdbc = jdbc;
+    ProductPeriods(InsightsDatabase database, RollupMemory memory) {
+        this.jdbc = database.jdbc();
         this.memory = memory;
     }
 

@@ -16,7 +16,7 @@ class DashboardViewTests {
     }
 
     static DashboardView view(Totals now, Totals before) {
-        return new DashboardView(new Figures("EUR", now, before, List.of(), List.of(), List.of(), List.of(), List.of()));
+        return new DashboardView(new Figures("EUR", now, before, List.of(), List.of(), List.of(), List.of(), List.of(), null));
     }
 
     @Test
