@@ -52,7 +52,7 @@ class BrokerIntakeTests {
     @BeforeEach
     void needsTheLocalBroker() {
         assumeTrue(reachable(5672), "no RabbitMQ on 127.0.0.1:5672: broker intake is tested where one runs (CI)");
-        assumeTrue(rabbitmqctl("await_startup"), "rabbitmqctl cannot control the local RabbitMQ (run the tests as root)");
+        assumeTrue(rabbitmqctl("await_startup"), "rabbitmqctl is missing or cannot control the local RabbitMQ (it needs root)");
     }
 
     @AfterEach
