@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import io.storefront.simulator.ShopCredentials;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,6 +61,20 @@ public final class Api {
             throw new IllegalStateException("connect failed: " + r.status() + " " + r.body());
         }
         return UUID.fromString(r.json().get("id").asString());
+    }
+
+    /**
+     * Connects a simulated shop (connecting proves its token against the shop) and waits until the store's first
+     * sync has succeeded, so what a test sends next meets a settled store.
+     */
+    public UUID connectAndSync(Session user, ShopCredentials shop) {
+        UUID tenant = connectStore(user, shop.domain(), shop.accessToken(), shop.apiSecret());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Response runs = get("/api/shopify/sync", user, tenant);
+            return runs.status() == 200 && !runs.json().isEmpty()
+                    && runs.json().get(0).path("status").asString().equals("SUCCEEDED");
+        });
+        return tenant;
     }
 
     public Response get(String path, @Nullable Session user, @Nullable UUID tenant) {

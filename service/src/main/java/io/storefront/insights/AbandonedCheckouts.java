@@ -34,8 +34,8 @@ class AbandonedCheckouts {
 
     private final JdbcClient jdbc;
 
-    AbandonedCheckouts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AbandonedCheckouts(InsightsDatabase database) {
+        this.jdbc = database.jdbc();
     }
 
     Summary summary(StoreId store, Instant from, Instant until, Duration window, Instant now) {

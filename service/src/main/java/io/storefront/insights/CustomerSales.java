@@ -32,8 +32,8 @@ class CustomerSales {
     private final JdbcClient jdbc;
     private final CustomerDays customerDays;
 
-    CustomerSales(JdbcClient jdbc, CustomerDays customerDays) {
-        this.jdbc = jdbc;
+    CustomerSales(InsightsDatabase database, CustomerDays customerDays) {
+        this.jdbc = database.jdbc();
         this.customerDays = customerDays;
     }
 

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param basis {@code orders} (our definitions) or {@code shopify} (adds Shopify Analytics' sales booking)
  * @param lastSyncedAt when the latest successful sync of the store finished, null before the first
+ * @param dataAsOf only when served from a read replica: the commit time of the last transaction it had replayed,
+ *     so the figures hold every change up to then and may miss later ones
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DashboardFigures(
@@ -19,4 +21,5 @@ public record DashboardFigures(
         String basis,
         @Nullable Instant lastSyncedAt,
         @JsonUnwrapped PeriodFigures figures,
-        @Nullable PeriodFigures previous) {}
+        @Nullable PeriodFigures previous,
+        @Nullable Instant dataAsOf) {}

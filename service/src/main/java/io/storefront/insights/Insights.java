@@ -50,12 +50,14 @@ public class Insights {
     private final CustomerSales customerSales;
     private final AbandonedCheckouts abandonedCheckouts;
     private final LastSyncs lastSyncs;
+    private final InsightsDatabase database;
     private final InsightsSettings settings;
     private final Clock clock;
     private final Executor executor;
 
     Insights(Stores stores, SalesDays salesDays, ProductSales productSales, CustomerSales customerSales,
-            AbandonedCheckouts abandonedCheckouts, LastSyncs lastSyncs, InsightsSettings settings,
+            AbandonedCheckouts abandonedCheckouts, LastSyncs lastSyncs, InsightsDatabase database,
+            InsightsSettings settings,
             ObjectProvider<Clock> clock, @Qualifier("applicationTaskExecutor") Executor executor) {
         this.executor = executor;
         this.stores = stores;
@@ -64,6 +66,7 @@ public class Insights {
         this.customerSales = customerSales;
         this.abandonedCheckouts = abandonedCheckouts;
         this.lastSyncs = lastSyncs;
+        this.database = database;
         this.settings = settings;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
@@ -77,13 +80,15 @@ public class Insights {
     public DashboardFigures dashboard(StoreId store, DateRange range, boolean comparePrevious, boolean shopifyBasis) {
         StoreFacts facts = stores.facts(store);
         Money money = Money.of(facts.currency());
+        // before the reads: replay only moves forward, so they hold at least everything up to this time
+        Instant asOf = database.asOf().orElse(null);
         Supplier<PeriodFigures> figures = figures(store, facts.zone(), range, shopifyBasis, money);
         Supplier<PeriodFigures> previous = comparePrevious
                 ? figures(store, facts.zone(), range.previous(), shopifyBasis, money)
                 : () -> null;
         Instant lastSynced = lastSyncs.finishedAt(store).orElse(null);
         return new DashboardFigures(facts.currency(), facts.zone().getId(), shopifyBasis ? "shopify" : "orders",
-                lastSynced, figures.get(), previous.get());
+                lastSynced, figures.get(), previous.get(), asOf);
     }
 
     public CustomerRanking customers(StoreId store, DateRange range, boolean byOrders, int limit) {

@@ -13,8 +13,8 @@ class LastSyncs {
 
     private final JdbcClient jdbc;
 
-    LastSyncs(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    LastSyncs(InsightsDatabase database) {
+        this.jdbc = database.jdbc();
     }
 
     Optional<Instant> finishedAt(StoreId store) {

@@ -49,8 +49,8 @@ class ProductSales {
     private final JdbcClient jdbc;
     private final ProductPeriods periods;
 
-    ProductSales(JdbcClient jdbc, ProductPeriods periods) {
-        this.jdbc = jdbc;
+    ProductSales(InsightsDatabase database, ProductPeriods periods) {
+        this.jdbc = database.jdbc();
         this.periods = periods;
     }
 

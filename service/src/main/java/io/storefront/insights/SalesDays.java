@@ -16,8 +16,8 @@ class SalesDays {
 
     private final JdbcClient jdbc;
 
-    SalesDays(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    SalesDays(InsightsDatabase database) {
+        this.jdbc = database.jdbc();
     }
 
     List<SalesDay> between(StoreId store, DateRange range) {

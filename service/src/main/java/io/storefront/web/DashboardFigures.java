@@ -17,7 +17,7 @@ interface DashboardFigures {
 
     record Figures(String currency, Totals current, Totals previous, List<Day> ordersByDate,
             List<TopCustomer> topCustomers, List<Sales> revenueByProduct, List<Sales> revenueByProductType,
-            List<AbandonedCheckout> abandonedCheckouts) {}
+            List<AbandonedCheckout> abandonedCheckouts, @Nullable Instant dataAsOf) {}
 
     record Totals(BigDecimal totalRevenue, BigDecimal netRevenue, long totalOrders, BigDecimal averageOrderValue,
             long totalCustomers, long newCustomers, BigDecimal repeatCustomerRate, BigDecimal abandonedValue) {}

@@ -7,6 +7,7 @@ import io.storefront.insights.PeriodFigures;
 import io.storefront.tenants.StoreId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,8 @@ class InsightsDashboardFigures implements DashboardFigures {
                         .toList(),
                 carts.checkouts().stream()
                         .map(c -> new AbandonedCheckout(c.createdAt(), c.email(), money(c.value()), c.recoveryUrl()))
-                        .toList());
+                        .toList(),
+                dashboard.dataAsOf() == null ? null : dashboard.dataAsOf().truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static Totals totals(PeriodFigures p) {

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Stops after the web server (a lower phase), whose graceful shutdown waits for the requests that wait here.
  */
 @Component
-class InboxWriter implements SmartLifecycle {
+class InboxWriter implements SmartLifecycle, InboxIntake {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWriter.class);
     private static final int MAX_GROUP = 500;
@@ -61,7 +61,8 @@ class InboxWriter implements SmartLifecycle {
      * @throws IntakeUnavailable when it could not be committed in time (Shopify retries; a late commit makes the
      *         retry a duplicate, so nothing is stored twice)
      */
-    boolean insert(NewDelivery delivery) {
+    @Override
+    public boolean insert(NewDelivery delivery) {
         Queued queued = new Queued(delivery, new CompletableFuture<>());
         if (!running || !queue.offer(queued)) {
             throw new IntakeUnavailable();

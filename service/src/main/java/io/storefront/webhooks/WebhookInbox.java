@@ -32,11 +32,11 @@ class WebhookInbox {
     private static final byte[] UNKNOWN_TENANT_SECRET = UUID.randomUUID().toString().getBytes();
 
     private final SigningKeys keys;
-    private final InboxWriter writer;
+    private final InboxIntake writer;
     private final DeliveryWorkers workers;
     private final WebhookMetrics metrics;
 
-    WebhookInbox(SigningKeys keys, InboxWriter writer, DeliveryWorkers workers, WebhookMetrics metrics) {
+    WebhookInbox(SigningKeys keys, InboxIntake writer, DeliveryWorkers workers, WebhookMetrics metrics) {
         this.keys = keys;
         this.writer = writer;
         this.workers = workers;

@@ -18,7 +18,7 @@ class DashboardViewTests {
     }
 
     static DashboardView view(Totals now, Totals before) {
-        return new DashboardView(new Figures("EUR", now, before, List.of(), List.of(), List.of(), List.of(), List.of()));
+        return new DashboardView(new Figures("EUR", now, before, List.of(), List.of(), List.of(), List.of(), List.of(), null));
     }
 
     @Test
@@ -41,7 +41,7 @@ class DashboardViewTests {
 
     static Figures figures(String currency) {
         Totals none = totals("0", 0, "0", "0");
-        return new Figures(currency, none, none, List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Figures(currency, none, none, List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
 
     @Test

@@ -49,7 +49,7 @@ class WebhookCrashRecoveryTests {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final List<Process> processes = new ArrayList<>();
-    private final ShopifySimulator simulator = ShopifySimulator.start(0);
+    private final ShopifySimulator simulator = ShopifySimulator.start(0).allowHttpLoopbackWebhooks(true);
 
     @AfterEach
     void stopProcesses() {
@@ -72,12 +72,7 @@ class WebhookCrashRecoveryTests {
         Api.Session owner = api.newUser();
         String domain = shop.domain();
         String secret = shop.apiSecret();
-        UUID tenant = api.connectStore(owner, domain, shop.accessToken(), secret);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Api.Response runs = api.get("/api/shopify/sync", owner, tenant);
-            return runs.status() == 200 && !runs.json().isEmpty()
-                    && runs.json().get(0).path("status").asString().equals("SUCCEEDED");
-        });
+        UUID tenant = api.connectAndSync(owner, shop);
 
         Map<String, Long> accepted = new ConcurrentHashMap<>();
         AtomicInteger answered = new AtomicInteger();
