@@ -16,13 +16,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The service as a child process started from the test classpath, against the tests' PostgreSQL. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ServiceProcess() {}
 
-    static Process start(List<Process> processes, int port, Path log) throws IOException {
+    public static Process start(List<Process> processes, int port, Path log) throws IOException {
+        return start(processes, port, log, Map.of());
+    }
+
+    /** @param settings environment variables set on top of (or instead of) the defaults below */
+    public static Process start(List<Process> processes, int port, Path log, Map<String, String> settings)
+            throws IOException {
         TestDatabase.Connection db = TestDatabase.connection();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
@@ -42,12 +48,13 @@ final class ServiceProcess {
         env.put("STOREFRONT_WEBHOOKS_REGISTER_ON_CONNECT", "false");
         env.put("STOREFRONT_SHOPIFY_API_BASE_URL", "http://127.0.0.1:9/{shop}");
         env.put("STOREFRONT_LOG_FORMAT", "");
+        env.putAll(settings);
         Process process = builder.start();
         processes.add(process);
         return process;
     }
 
-    static void awaitReady(int port, Process process) throws Exception {
+    public static void awaitReady(int port, Process process) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -68,7 +75,7 @@ final class ServiceProcess {
         throw new IllegalStateException("the service did not become ready");
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
