@@ -46,6 +46,7 @@ class ScaleOutTests {
 
     private static final int INSTANCES = 3;
     private static final int ORDERS = Integer.getInteger("scale.orders", 100_000);
+    private static final Duration STARTUP = Duration.ofMinutes(8);
 
     private final List<Process> processes = new ArrayList<>();
     private final ShopifySimulator simulator = ShopifySimulator.start(0);
@@ -72,8 +73,9 @@ class ScaleOutTests {
         Path cfg = Files.writeString(dir.resolve("haproxy.cfg"), config);
         processes.add(new ProcessBuilder(haproxy.toString(), "-db", "-f", cfg.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start());
+        // three JVMs starting at once on two shared cores take minutes
         for (int i = 0; i < INSTANCES; i++) {
-            ServiceProcess.awaitReady(ports[i], instances[i]);
+            ServiceProcess.awaitReady(ports[i], instances[i], STARTUP);
         }
         ServiceProcess.awaitReady(balancerPort, processes.get(processes.size() - 1));
     }
@@ -106,7 +108,7 @@ class ScaleOutTests {
         assertThat(string("select owner from sync_runs where tenant_id = ?", tenant)).isNotEqualTo(owner[0]);
         assertSameData(tenant, simulator.summary(shop.domain(), true));
         start(syncing);
-        ServiceProcess.awaitReady(ports[syncing], instances[syncing]);
+        ServiceProcess.awaitReady(ports[syncing], instances[syncing], STARTUP);
 
         // the burst: signed deliveries through the balancer, one instance killed half-way
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from webhooks where tenant_id = ?", tenant)

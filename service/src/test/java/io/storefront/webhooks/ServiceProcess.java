@@ -55,7 +55,11 @@ public final class ServiceProcess {
     }
 
     public static void awaitReady(int port, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        awaitReady(port, process, Duration.ofSeconds(180));
+    }
+
+    public static void awaitReady(int port, Process process, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited with " + process.exitValue());
