@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs left queued or running by an instance that stopped (crash, deploy) have a lease that nobody extends any
- * more: once it has run out, one instance claims each (it becomes the run's owner), and resumes it (incremental syncs continue from their saved cursors, full syncs load
- * again idempotently) or, after too many attempts, marks it failed with the reason. Never stuck "running".
+ * more: once it has run out, one instance claims each (it becomes the run's owner) and resumes it (incremental
+ * syncs continue from their saved cursors, full syncs load again idempotently) or, after too many attempts, marks
+ * it failed with the reason. Never stuck "running".
  */
 @Component
 class SyncRecovery {

@@ -150,7 +150,7 @@ public class SyncRunner implements DisposableBean {
 
     /**
      * Stops a run the way a crash would: its row stays RUNNING, for {@link SyncRecovery} to resume once its
-     * heartbeat is stale.
+     * lease has run out.
      */
     void interrupt(UUID id) {
         Held held = active.get(id);
