@@ -25,13 +25,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * A sync run is leased to the instance that runs it: a second, real service process runs a full sync and is
  * killed ({@code kill -9}) half-way; once its lease has run out this instance takes the run over and finishes it,
- * and the data equals the shop's. An instance that lost its run stops without writing it.
+ * and the data equals the shop's. An instance that lost its run stops without writing it, and a run waiting for a
+ * free slot on a live instance keeps its lease, so no other instance starts it a second time.
  */
 class SyncLeaseTests extends SimulatorTest {
 
     @Autowired SyncRecovery recovery;
     @Autowired SyncRunner runner;
     @Autowired SyncRuns runs;
+    @Autowired SyncSettings settings;
 
     private final List<Process> processes = new ArrayList<>();
 
@@ -92,6 +94,32 @@ class SyncLeaseTests extends SimulatorTest {
         assertThat(row.status()).isEqualTo("RUNNING");
         assertThat(row.owner()).isEqualTo("another-instance");
         jdbc.sql("update sync_runs set status = 'FAILED' where tenant_id = ? and id = ?").params(shop.tenant(), runId).update();
+    }
+
+    @Test
+    void a_run_waiting_queued_on_a_busy_instance_keeps_its_lease() {
+        Faults slow = new Faults(true, null, null, 0, 3_000, 0, false, 0, null);
+        List<ConnectedShop> shops = new ArrayList<>();
+        for (int i = 0; i <= settings.concurrentRuns(); i++) {
+            ShopCredentials credentials = SIMULATOR.createShop(ShopSpec.of(uniqueDomain("busy")).withCounts(10, 2, 10, 1));
+            SIMULATOR.faults(credentials.domain(), slow);
+            Api.Session user = api().newUser();
+            shops.add(new ConnectedShop(credentials, user,
+                    api().connectStore(user, credentials.domain(), credentials.accessToken(), credentials.apiSecret())));
+        }
+        UUID[] queued = new UUID[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            queued[0] = shops.stream().map(shop -> latestRun(shop.tenant())).filter(run -> run != null && run.status().equals("QUEUED"))
+                    .map(RunRow::id).findFirst().orElse(null);
+            return queued[0] != null;
+        });
+
+        jdbc.sql("update sync_runs set lease_until = now() - interval '1 second' where id = ?").param(queued[0]).update();
+
+        await().atMost(settings.staleAfter().dividedBy(4).plusSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() ->
+                jdbc.sql("select status = 'QUEUED' and lease_until > now() from sync_runs where id = ?").param(queued[0])
+                        .query(Boolean.class).single());
+        shops.forEach(shop -> SIMULATOR.faults(shop.domain(), Faults.NONE));
     }
 
     private @Nullable RunRow latestRun(UUID tenant) {
