@@ -25,8 +25,8 @@ public final class ServiceProcess {
         return start(processes, port, log, Map.of());
     }
 
-    /** {@code env} adds to or overrides the test settings (e.g. a rate limit's figure). */
-    public static Process start(List<Process> processes, int port, Path log, Map<String, String> extraEnv)
+    /** @param settings environment variables set on top of (or instead of) the defaults below */
+    public static Process start(List<Process> processes, int port, Path log, Map<String, String> settings)
             throws IOException {
         TestDatabase.Connection db = TestDatabase.connection();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -47,14 +47,18 @@ public final class ServiceProcess {
         env.put("STOREFRONT_WEBHOOKS_REGISTER_ON_CONNECT", "false");
         env.put("STOREFRONT_SHOPIFY_API_BASE_URL", "http://127.0.0.1:9/{shop}");
         env.put("STOREFRONT_LOG_FORMAT", "");
-        env.putAll(extraEnv);
+        env.putAll(settings);
         Process process = builder.start();
         processes.add(process);
         return process;
     }
 
     public static void awaitReady(int port, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        awaitReady(port, process, Duration.ofSeconds(180));
+    }
+
+    public static void awaitReady(int port, Process process, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited with " + process.exitValue());

@@ -8,9 +8,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs left queued or running by an instance that stopped (crash, deploy) have no heartbeat any more: one
- * instance claims each, and resumes it (incremental syncs continue from their saved cursors, full syncs load
- * again idempotently) or, after too many attempts, marks it failed with the reason. Never stuck "running".
+ * Runs left queued or running by an instance that stopped (crash, deploy) have a lease that nobody extends any
+ * more: once it has run out, one instance claims each (it becomes the run's owner) and resumes it (incremental
+ * syncs continue from their saved cursors, full syncs load again idempotently) or, after too many attempts, marks
+ * it failed with the reason. Never stuck "running".
  */
 @Component
 class SyncRecovery {
@@ -34,8 +35,9 @@ class SyncRecovery {
 
     @Scheduled(fixedDelayString = "${storefront.sync.recovery-interval:30s}", initialDelayString = "${storefront.sync.recovery-interval:30s}")
     void recover() {
-        for (SyncRuns.Stored run : runs.stale(settings.staleAfter())) {
-            if (!runs.claim(run.store(), run.id(), settings.staleAfter())) {
+        for (SyncRuns.Stored run : runs.stale()) {
+            // still running here (its heartbeat came late): the lease thread extends it
+            if (runner.isActive(run.id()) || !runs.claim(run.store(), run.id())) {
                 continue;
             }
             if (run.attempts() >= settings.maxAttempts()) {

@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts sync runs and executes them in the background on a bounded pool. The database admits one queued or
- * running sync per store; a run lost with its instance is resumed by {@link SyncRecovery}.
+ * running sync per store. Each run this instance holds, queued or running, has its lease extended every quarter
+ * of {@code staleAfter}, so only a stopped (or stalled) instance loses it; a run whose lease ran out is resumed by
+ * {@link SyncRecovery} on any instance, and a run this instance no longer holds is stopped here.
  */
 @Service
 public class SyncRunner implements DisposableBean {
@@ -55,8 +60,11 @@ public class SyncRunner implements DisposableBean {
     private final MeterRegistry meters;
     private final ExecutorService executor;
     private final TransactionTemplate newTransaction;
-    private final java.util.Map<UUID, java.util.concurrent.Future<?>> active = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<UUID, Held> active = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ScheduledExecutorService leases;
     private volatile boolean stopping;
+
+    private record Held(StoreId store, Future<?> run) {}
 
     SyncRunner(SyncRuns runs, SyncCursors cursors, Stores stores, AdminApi api, BulkSnapshot snapshot,
             IncrementalSync incremental, Clock clock, MeterRegistry meters, SyncSettings settings,
@@ -77,6 +85,13 @@ public class SyncRunner implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
+        this.leases = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "sync-leases");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long beat = Math.max(100, settings.staleAfter().toMillis() / 4);
+        leases.scheduleWithFixedDelay(this::extendLeases, beat, beat, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -122,26 +137,40 @@ public class SyncRunner implements DisposableBean {
 
     void submit(StoreId store, UUID id, SyncMode mode) {
         java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
-        active.put(id, executor.submit(() -> {
+        active.put(id, new Held(store, executor.submit(() -> {
             try {
                 started.join();
                 execute(store, id, mode);
             } finally {
                 active.remove(id);
             }
-        }));
+        })));
         started.complete(null);
     }
 
     /**
      * Stops a run the way a crash would: its row stays RUNNING, for {@link SyncRecovery} to resume once its
-     * heartbeat is stale.
+     * lease has run out.
      */
     void interrupt(UUID id) {
-        java.util.concurrent.Future<?> run = active.get(id);
-        if (run != null) {
-            run.cancel(true);
+        Held held = active.get(id);
+        if (held != null) {
+            held.run().cancel(true);
         }
+    }
+
+    private void extendLeases() {
+        active.forEach((id, held) -> {
+            try {
+                if (!runs.heartbeat(held.store(), id)) {
+                    log.warn("Sync {} of store {} is no longer held by this instance; stopping it here", id, held.store());
+                    held.run().cancel(true);
+                }
+            } catch (RuntimeException e) {
+                // the database is unreachable: the run's own writes fail too; the lease runs out and it is resumed
+                log.warn("Could not extend the lease of sync {}: {}", id, e.toString());
+            }
+        });
     }
 
     boolean isActive(UUID id) {
@@ -180,12 +209,18 @@ public class SyncRunner implements DisposableBean {
             runs.succeed(store, id);
             outcome = "succeeded";
             log.info("Sync {} of store {} succeeded: {}", id, store, progress.counts());
+        } catch (SyncLeaseLost e) {
+            log.warn("Sync {} of store {} stopped here: another instance took it over", id, store);
         } catch (RuntimeException e) {
             if (stopping || Thread.currentThread().isInterrupted()) {
-                // the instance is going down: leave the run RUNNING, another start (or instance) resumes it
+                // the instance is going down, or lost the run: leave it RUNNING for its lease to run out and resume
                 log.info("Sync {} of store {} interrupted; it will be resumed", id, store);
             } else {
-                fail(store, id, e);
+                try {
+                    fail(store, id, e);
+                } catch (SyncLeaseLost lost) {
+                    log.warn("Sync {} of store {} failed here after another instance took it over", id, store, e);
+                }
             }
         } finally {
             sample.stop(meters.timer("sync.duration", "mode", mode.name(), "outcome", outcome));
@@ -232,6 +267,7 @@ public class SyncRunner implements DisposableBean {
     @Override
     public void destroy() {
         stopping = true;
+        leases.shutdownNow();
         executor.shutdownNow();
     }
 }

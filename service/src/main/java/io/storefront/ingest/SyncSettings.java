@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrentRuns how many syncs run at once on this instance; more wait queued
  * @param overlap how far before the saved cursor an incremental sync starts reading again
  * @param pageSize {@code first} of incremental pages (lowered automatically to fit Shopify's query cost limit)
- * @param staleAfter a running sync without a heartbeat for this long was lost with its instance and is resumed
+ * @param staleAfter the lease of a run on its instance, extended every quarter of it while the run lives; once it
+ *     has run out (the instance stopped) another instance takes the run over and resumes it
  * @param maxAttempts how often a lost run is resumed before it is marked failed
  */
 @ConfigurationProperties("storefront.sync")

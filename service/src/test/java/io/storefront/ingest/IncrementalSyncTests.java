@@ -71,7 +71,7 @@ class IncrementalSyncTests extends SimulatorTest {
         assertThat(status(runId)).isEqualTo("RUNNING");
 
         SIMULATOR.faults(shop.domain(), Faults.NONE);
-        jdbc.sql("update sync_runs set heartbeat_at = now() - interval '1 hour' where id = ?").param(runId).update();
+        jdbc.sql("update sync_runs set lease_until = now() - interval '1 second' where id = ?").param(runId).update();
         recovery.recover();
         JsonNode run = awaitRun(shop, runId.toString(), Duration.ofSeconds(90));
 

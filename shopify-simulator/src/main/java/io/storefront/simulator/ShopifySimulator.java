@@ -251,6 +251,12 @@ public final class ShopifySimulator implements AutoCloseable {
         return shop(domain).store.summary(withIds);
     }
 
+    /** Access tokens issued for the shop so far (the admin token of its creation, grants, refreshes), expired ones included. */
+    public long accessTokensIssued(String domain) {
+        shop(domain);
+        return tokens.issuedFor(domain);
+    }
+
     public DeliveryStats deliveries(String domain) {
         return shop(domain).deliveries.stats();
     }

@@ -37,6 +37,11 @@ public final class Tokens {
         return token;
     }
 
+    /** How many access tokens were issued for the shop, expired ones included. */
+    public long issuedFor(String shop) {
+        return access.values().stream().filter(token -> token.shop().equals(shop)).count();
+    }
+
     /** The live token, or null when it is unknown, expired or revoked. */
     public AccessToken find(String token) {
         AccessToken found = token == null ? null : access.get(token);
