@@ -16,7 +16,21 @@ class DashboardViewTests {
     }
 
     static DashboardView view(Totals now, Totals before) {
-        return new DashboardView(new Figures("EUR", now, before, List.of(), List.of(), List.of(), List.of(), List.of()));
+        return new DashboardView(new Figures("EUR", now, before, List.of(), List.of(), List.of(), List.of()),
+                new DashboardFigures.Carts(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), null));
+    }
+
+    @Test
+    void amounts_too_wide_for_a_card_are_compact_with_the_exact_figure_kept_for_the_title() {
+        var kpis = new DashboardView(new Figures("USD", totals("1342413.40", 12_345_678, "0", "99999.99"),
+                totals("0", 0, "0", "0"), List.of(), List.of(), List.of(), List.of()),
+                new DashboardFigures.Carts(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), null)).kpis();
+        assertThat(kpis.get(0).value()).isEqualTo("$1.34M");
+        assertThat(kpis.get(0).exact()).isEqualTo("$1,342,413.40");
+        assertThat(kpis.get(2).value()).isEqualTo("12.34M");
+        assertThat(kpis.get(2).exact()).isEqualTo("12,345,678");
+        assertThat(kpis.get(7).value()).as("below the threshold the card is exact").isEqualTo("$99,999.99");
+        assertThat(kpis.get(3).value()).isEqualTo(kpis.get(3).exact());
     }
 
     @Test
