@@ -2,6 +2,7 @@ package io.storefront.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,8 +23,9 @@ final class Csv {
         row(List.of(header));
     }
 
+    /** A null cell is an empty one (List.of would refuse it). */
     Csv row(Object... cells) {
-        return row(List.of(cells));
+        return row(Arrays.asList(cells));
     }
 
     private Csv row(List<?> cells) {

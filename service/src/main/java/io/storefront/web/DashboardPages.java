@@ -10,6 +10,7 @@ import io.storefront.web.DashboardFigures.Figures;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -69,7 +70,11 @@ class DashboardPages {
             Carts page = figures.get().carts(new StoreId(id), period.start(), period.end(), carts, CART_ROWS);
             DashboardView view = new DashboardView(data, page);
             model.addAttribute("carts", page);
-            model.addAttribute("cartsPaged", carts != null);
+            String here = "/stores/" + id + "/dashboard?range=" + period.preset()
+                    + (period.isCustom() ? "&from=" + period.start() + "&to=" + period.end() : "");
+            model.addAttribute("cartsFirst", carts == null ? null : here + "#abandoned");
+            model.addAttribute("cartsNext", page.nextCursor() == null ? null
+                    : here + "&carts=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8) + "#abandoned");
             model.addAttribute("figures", data);
             model.addAttribute("view", view);
             model.addAttribute("kpis", view.kpis());

@@ -52,7 +52,7 @@ class DashboardDisplayTests extends BrowserTest {
         assertThat(page.getByTestId("sync-progress")).hasAttribute("data-status", "SUCCEEDED",
                 new LocatorAssertions.HasAttributeOptions().setTimeout(180_000));
         to = LocalDate.now(ZoneId.of(ZONE));
-        from = to.minusYears(5).plusDays(1);
+        from = to.minusDays(DashboardRange.MAX_DAYS - 1L);
         range = "?range=custom&from=" + from + "&to=" + to;
     }
 
@@ -86,6 +86,9 @@ class DashboardDisplayTests extends BrowserTest {
         assertThat(rows).hasCount(DashboardPages.CART_ROWS);
         String firstOfPageOne = rows.first().textContent();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next 50 carts")).click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*&carts=[^&#]+#abandoned$"),
+                new Page.WaitForURLOptions().setTimeout(60_000));
+        assertThat(page.locator("[data-testid=range-dates] time").first()).hasAttribute("datetime", from.toString());
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("First page"))).isVisible();
         assertThat(rows.first()).not().hasText(firstOfPageOne);
 

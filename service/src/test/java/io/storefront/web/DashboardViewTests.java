@@ -59,6 +59,11 @@ class DashboardViewTests {
     }
 
     @Test
+    void csv_writes_a_missing_value_as_an_empty_cell() {
+        assertThat(new Csv("email", "value").row(null, new BigDecimal("2.00")).toString()).isEqualTo("email,value\r\n,2.00\r\n");
+    }
+
+    @Test
     void chart_options_cannot_close_their_script_element() {
         String json = DashboardView.json(tools.jackson.databind.json.JsonMapper.builder().build(), java.util.Map.of("name", "</script><b>"));
         assertThat(json).doesNotContain("</script>").contains("\\u003c/script>");
