@@ -64,14 +64,17 @@ class DashboardPages {
         model.addAttribute("store", store);
         model.addAttribute("range", period);
         model.addAttribute("available", figures.isPresent());
+        // built here: written into a template attribute, a custom range's "&from=" part went missing from the links
+        String query = "?range=" + period.preset()
+                + (period.isCustom() ? "&from=" + period.start() + "&to=" + period.end() : "");
+        model.addAttribute("query", query);
         if (figures.isPresent()) {
             Figures data = figures.get().load(new StoreId(id), period.start(), period.end(),
                     period.comparedWith().start(), period.comparedWith().end());
             Carts page = figures.get().carts(new StoreId(id), period.start(), period.end(), carts, CART_ROWS);
             DashboardView view = new DashboardView(data, page);
             model.addAttribute("carts", page);
-            String here = "/stores/" + id + "/dashboard?range=" + period.preset()
-                    + (period.isCustom() ? "&from=" + period.start() + "&to=" + period.end() : "");
+            String here = "/stores/" + id + "/dashboard" + query;
             model.addAttribute("cartsFirst", carts == null ? null : here + "#abandoned");
             model.addAttribute("cartsNext", page.nextCursor() == null ? null
                     : here + "&carts=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8) + "#abandoned");
