@@ -78,13 +78,19 @@ public class Insights {
     }
 
     public DashboardFigures dashboard(StoreId store, DateRange range, boolean comparePrevious, boolean shopifyBasis) {
+        return dashboard(store, range, comparePrevious ? range.previous() : null, shopifyBasis);
+    }
+
+    /** {@code comparedWith} is any other period (the same one last year, last month's first days), or null. */
+    public DashboardFigures dashboard(StoreId store, DateRange range, @Nullable DateRange comparedWith,
+            boolean shopifyBasis) {
         StoreFacts facts = stores.facts(store);
         Money money = Money.of(facts.currency());
         // before the reads: replay only moves forward, so they hold at least everything up to this time
         Instant asOf = database.asOf().orElse(null);
         Supplier<PeriodFigures> figures = figures(store, facts.zone(), range, shopifyBasis, money);
-        Supplier<PeriodFigures> previous = comparePrevious
-                ? figures(store, facts.zone(), range.previous(), shopifyBasis, money)
+        Supplier<PeriodFigures> previous = comparedWith != null
+                ? figures(store, facts.zone(), comparedWith, shopifyBasis, money)
                 : () -> null;
         Instant lastSynced = lastSyncs.finishedAt(store).orElse(null);
         return new DashboardFigures(facts.currency(), facts.zone().getId(), shopifyBasis ? "shopify" : "orders",

@@ -253,6 +253,26 @@ public class StoreConnections {
         return get(owner, tenantId);
     }
 
+    /**
+     * Switches a store to (new) client credentials, proven by a first token before anything is stored, and queues a
+     * sync as a fresh connection does.
+     */
+    @Transactional
+    public StoreSummary replaceClientCredentials(UserId owner, UUID tenantId, @Nullable String clientId,
+            @Nullable String clientSecret) {
+        StoreSummary store = get(owner, tenantId);
+        require(clientId, "clientId", "The app's client id is required.");
+        require(clientSecret, "clientSecret", "The app's client secret is required.");
+        AccessGrant grant = firstClientCredentialsToken(store.shopifyDomain(), clientId.trim(), clientSecret.trim());
+        Instant now = clock.instant();
+        tenants.replaceClientCredentials(tenantId, owner.value(), clientId.trim(),
+                credentials.seal(tenantId, "client_secret", clientSecret.trim()),
+                credentials.seal(tenantId, "access_token", grant.accessToken()), now,
+                grant.expiresIn() == null ? null : now.plus(grant.expiresIn()), grant.scope());
+        events.publishEvent(new StoreConnected(new StoreId(tenantId)));
+        return get(owner, tenantId);
+    }
+
     @Transactional
     public void delete(UserId owner, UUID tenantId) {
         if (tenants.delete(tenantId, owner.value()) == 0) {

@@ -148,6 +148,19 @@ class Tenants {
                 .params(accessTokenEnc, apiSecretEnc, tenantId, ownerId).update();
     }
 
+    int replaceClientCredentials(UUID tenantId, UUID ownerId, String clientId, byte[] clientSecretEnc,
+            byte[] accessTokenEnc, Instant issuedAt, @Nullable Instant expiresAt, String scopes) {
+        return jdbc.sql("""
+                update tenants set connection_type = 'CLIENT_CREDENTIALS', client_id = ?, client_secret_enc = ?,
+                       access_token_enc = ?, api_secret_enc = null, refresh_token_enc = null,
+                       access_token_issued_at = ?, access_token_expires_at = ?, refresh_token_expires_at = null,
+                       granted_scopes = ?, status = 'ACTIVE', status_reason = null, updated_at = now()
+                 where id = ? and owner_id = ?""")
+                .params(clientId, clientSecretEnc, accessTokenEnc, java.sql.Timestamp.from(issuedAt), ts(expiresAt),
+                        scopes, tenantId, ownerId)
+                .update();
+    }
+
     /** Removes the store and, through the foreign keys' cascade, every row of its data. */
     int delete(UUID tenantId, UUID ownerId) {
         return jdbc.sql("delete from tenants where id = ? and owner_id = ?").params(tenantId, ownerId).update();

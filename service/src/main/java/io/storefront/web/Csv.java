@@ -1,16 +1,26 @@
 package io.storefront.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
+/**
+ * RFC 4180 CSV, written row by row to {@code out} (a download streams it to the response); cells that a
+ * spreadsheet would run as a formula are prefixed with an apostrophe.
+ */
 final class Csv {
 
-    private final StringBuilder out = new StringBuilder();
+    private final Appendable out;
 
     Csv(String... header) {
+        this(new StringBuilder(), header);
+    }
+
+    Csv(Appendable out, String... header) {
+        this.out = out;
         row(List.of(header));
     }
 
@@ -20,7 +30,11 @@ final class Csv {
     }
 
     private Csv row(List<?> cells) {
-        out.append(cells.stream().map(Csv::cell).collect(Collectors.joining(","))).append("\r\n");
+        try {
+            out.append(cells.stream().map(Csv::cell).collect(Collectors.joining(","))).append("\r\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 

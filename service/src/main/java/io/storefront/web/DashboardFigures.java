@@ -13,11 +13,25 @@ import org.jspecify.annotations.Nullable;
  */
 interface DashboardFigures {
 
-    Figures load(StoreId store, LocalDate start, LocalDate end);
+    /** The range's figures, compared with {@code compareStart}–{@code compareEnd}. */
+    Figures load(StoreId store, LocalDate start, LocalDate end, LocalDate compareStart, LocalDate compareEnd);
+
+    /** One page of the range's abandoned checkouts, oldest cursor first; {@code cursor} null for the first page. */
+    Carts carts(StoreId store, LocalDate start, LocalDate end, @Nullable String cursor, int limit);
+
+    /** Every customer who ordered in the range, best revenue first (for the CSV, not the page). */
+    List<TopCustomer> allCustomers(StoreId store, LocalDate start, LocalDate end);
+
+    /** Every product ({@code byType} false) or product type sold in the range, best revenue first. */
+    List<Sales> allSales(StoreId store, LocalDate start, LocalDate end, boolean byType);
 
     record Figures(String currency, Totals current, Totals previous, List<Day> ordersByDate,
             List<TopCustomer> topCustomers, List<Sales> revenueByProduct, List<Sales> revenueByProductType,
-            List<AbandonedCheckout> abandonedCheckouts, @Nullable Instant dataAsOf) {}
+            @Nullable Instant dataAsOf) {}
+
+    /** {@code abandonmentRate} is a fraction; {@code nextCursor} null on the last page. */
+    record Carts(long abandoned, BigDecimal abandonedValue, long recoverable, BigDecimal recoverableValue,
+            BigDecimal abandonmentRate, List<AbandonedCheckout> rows, @Nullable String nextCursor) {}
 
     record Totals(BigDecimal totalRevenue, BigDecimal netRevenue, long totalOrders, BigDecimal averageOrderValue,
             long totalCustomers, long newCustomers, BigDecimal repeatCustomerRate, BigDecimal abandonedValue) {}

@@ -5,18 +5,24 @@ import io.storefront.tenants.StoreId;
 import io.storefront.tenants.StoreNotFound;
 import io.storefront.tenants.StoreSummary;
 import io.storefront.tenants.Stores;
+import io.storefront.web.DashboardFigures.Carts;
 import io.storefront.web.DashboardFigures.Figures;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** A store's dashboard for a date range, and each of its tables as CSV. */
 @Controller
 class DashboardPages {
+
+    /** Abandoned checkouts per page of the dashboard, and per read while a CSV streams. */
+    static final int CART_ROWS = 50;
+    static final int CSV_PAGE = 500;
+    static final Set<String> TABLES = Set.of("orders-by-date", "top-customers", "revenue-by-product",
+            "revenue-by-product-type", "abandoned-checkouts");
 
     private final Stores stores;
     private final StoreConnections connections;
@@ -46,15 +58,26 @@ class DashboardPages {
     @GetMapping("/stores/{id}/dashboard")
     String dashboard(@PathVariable UUID id, @RequestParam(required = false) @Nullable String range,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-            Model model) {
+            @RequestParam(required = false) @Nullable String carts, Model model) {
         StoreSummary store = summary(id);
         DashboardRange period = range(store, range, from, to);
         model.addAttribute("store", store);
         model.addAttribute("range", period);
         model.addAttribute("available", figures.isPresent());
+        // built here: written into a template attribute, a custom range's "&from=" part went missing from the links
+        String query = "?range=" + period.preset()
+                + (period.isCustom() ? "&from=" + period.start() + "&to=" + period.end() : "");
+        model.addAttribute("query", query);
         if (figures.isPresent()) {
-            Figures data = figures.get().load(new StoreId(id), period.start(), period.end());
-            DashboardView view = new DashboardView(data);
+            Figures data = figures.get().load(new StoreId(id), period.start(), period.end(),
+                    period.comparedWith().start(), period.comparedWith().end());
+            Carts page = figures.get().carts(new StoreId(id), period.start(), period.end(), carts, CART_ROWS);
+            DashboardView view = new DashboardView(data, page);
+            model.addAttribute("carts", page);
+            String here = "/stores/" + id + "/dashboard" + query;
+            model.addAttribute("cartsFirst", carts == null ? null : here + "#abandoned");
+            model.addAttribute("cartsNext", page.nextCursor() == null ? null
+                    : here + "&carts=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8) + "#abandoned");
             model.addAttribute("figures", data);
             model.addAttribute("view", view);
             model.addAttribute("kpis", view.kpis());
@@ -65,45 +88,58 @@ class DashboardPages {
         return "dashboard";
     }
 
+    /**
+     * The whole list for the range, written to the response as it is read (abandoned checkouts a page at a time),
+     * so a download never stops at the rows the page shows.
+     */
     @GetMapping("/stores/{id}/dashboard/{table}.csv")
-    ResponseEntity<byte[]> csv(@PathVariable UUID id, @PathVariable String table,
-            @RequestParam(required = false) @Nullable String range, @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to) {
+    void csv(@PathVariable UUID id, @PathVariable String table, @RequestParam(required = false) @Nullable String range,
+            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            HttpServletResponse response) throws IOException {
         StoreSummary store = summary(id);
         DashboardRange period = range(store, range, from, to);
-        Figures data = figures.orElseThrow(StoreNotFound::new).load(new StoreId(id), period.start(), period.end());
-        Csv csv = switch (table) {
-            case "orders-by-date" -> {
-                Csv c = new Csv("date", "orders", "revenue");
-                data.ordersByDate().forEach(d -> c.row(d.date(), d.orders(), d.revenue()));
-                yield c;
-            }
-            case "top-customers" -> {
-                Csv c = new Csv("customer", "email", "orders", "revenue");
-                data.topCustomers().forEach(t -> c.row(t.name(), t.email(), t.orders(), t.revenue()));
-                yield c;
-            }
-            case "revenue-by-product" -> sales("product", data.revenueByProduct());
-            case "revenue-by-product-type" -> sales("product_type", data.revenueByProductType());
-            case "abandoned-checkouts" -> {
-                Csv c = new Csv("created_at", "email", "value", "recovery_url");
-                data.abandonedCheckouts().forEach(a -> c.row(a.createdAt(), a.email(), a.value(), a.recoveryUrl()));
-                yield c;
-            }
-            default -> throw new StoreNotFound();
-        };
+        DashboardFigures source = figures.orElseThrow(StoreNotFound::new);
+        StoreId storeId = new StoreId(id);
+        if (!TABLES.contains(table)) {
+            throw new StoreNotFound();
+        }
         String filename = store.shopifyDomain().replace(".myshopify.com", "") + "-" + table + "-" + period.start()
                 + "-to-" + period.end() + ".csv";
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());
+        Writer out = response.getWriter();
+        switch (table) {
+            case "orders-by-date" -> {
+                Csv c = new Csv(out, "date", "orders", "revenue");
+                source.load(storeId, period.start(), period.end(), period.comparedWith().start(),
+                                period.comparedWith().end()).ordersByDate()
+                        .forEach(d -> c.row(d.date(), d.orders(), d.revenue()));
+            }
+            case "top-customers" -> {
+                Csv c = new Csv(out, "customer", "email", "orders", "revenue");
+                source.allCustomers(storeId, period.start(), period.end())
+                        .forEach(t -> c.row(t.name(), t.email(), t.orders(), t.revenue()));
+            }
+            case "revenue-by-product" -> sales(out, "product", source.allSales(storeId, period.start(), period.end(), false));
+            case "revenue-by-product-type" ->
+                    sales(out, "product_type", source.allSales(storeId, period.start(), period.end(), true));
+            default -> {
+                Csv c = new Csv(out, "created_at", "email", "value", "recovery_url");
+                String cursor = null;
+                do {
+                    Carts page = source.carts(storeId, period.start(), period.end(), cursor, CSV_PAGE);
+                    page.rows().forEach(a -> c.row(a.createdAt(), a.email(), a.value(), a.recoveryUrl()));
+                    out.flush();
+                    cursor = page.nextCursor();
+                } while (cursor != null);
+            }
+        }
+        out.flush();
     }
 
-    private static Csv sales(String name, java.util.List<DashboardFigures.Sales> sales) {
-        Csv c = new Csv(name, "units", "revenue");
+    private static void sales(Writer out, String name, List<DashboardFigures.Sales> sales) {
+        Csv c = new Csv(out, name, "units", "revenue");
         sales.forEach(s -> c.row(s.name(), s.units(), s.revenue()));
-        return c;
     }
 
     private StoreSummary summary(UUID id) {

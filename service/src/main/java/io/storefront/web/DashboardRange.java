@@ -15,6 +15,9 @@ record DashboardRange(String preset, LocalDate start, LocalDate end) {
 
     record Preset(String key, String label) {}
 
+    /** The period the figures are compared with, and how the page names it. */
+    record Comparison(LocalDate start, LocalDate end, String label) {}
+
     static final List<Preset> PRESETS = List.of(new Preset("7d", "Last 7 days"), new Preset("30d", "Last 30 days"),
             new Preset("90d", "Last 90 days"), new Preset("month", "This month"), new Preset("last-month", "Last month"),
             new Preset("ytd", "Year to date"), new Preset("custom", "Custom"));
@@ -71,6 +74,26 @@ record DashboardRange(String preset, LocalDate start, LocalDate end) {
             return fallback;
         }
         return SupportedDates.check(field, date);
+    }
+
+    /**
+     * As Shopify Analytics compares: year to date with the same dates last year, this month so far with the same
+     * days of last month, last month with the month before; rolling and custom ranges with the days just before.
+     */
+    public Comparison comparedWith() {
+        return switch (preset) {
+            case "ytd" -> new Comparison(start.minusYears(1), end.minusYears(1), "same period last year");
+            case "month" -> {
+                LocalDate first = start.minusMonths(1);
+                LocalDate last = first.withDayOfMonth(Math.min(end.getDayOfMonth(), first.lengthOfMonth()));
+                yield new Comparison(first, last, "same days last month");
+            }
+            case "last-month" -> {
+                LocalDate first = start.minusMonths(1);
+                yield new Comparison(first, first.withDayOfMonth(first.lengthOfMonth()), "previous month");
+            }
+            default -> new Comparison(start.minusDays(days()), start.minusDays(1), "previous " + days() + " days");
+        };
     }
 
     public long days() {

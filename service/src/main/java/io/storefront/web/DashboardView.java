@@ -17,15 +17,24 @@ import tools.jackson.databind.json.JsonMapper;
 /** Turns the figures into what the dashboard template prints: formatted cards and chart options as JSON. */
 final class DashboardView {
 
-    /** {@code direction} is up/down/flat; {@code good} says whether that direction is good news (green). */
-    record Kpi(String key, String label, String value, String change, String direction, boolean good) {}
+    /**
+     * {@code value} is what fits the card (compact for large amounts), {@code exact} the full figure for its title;
+     * {@code direction} is up/down/flat; {@code good} says whether that direction is good news (green).
+     */
+    record Kpi(String key, String label, String value, String exact, String change, String direction, boolean good) {}
+
+    /** From here on an amount no longer fits a phone's KPI card on one line, so it is shown as "$1.34M". */
+    static final BigDecimal COMPACT_MONEY_FROM = BigDecimal.valueOf(100_000);
+    static final long COMPACT_COUNT_FROM = 10_000_000;
 
     private final Figures figures;
+    private final DashboardFigures.Carts carts;
     private final NumberFormat money;
     private final NumberFormat count = NumberFormat.getIntegerInstance(Locale.US);
 
-    DashboardView(Figures figures) {
+    DashboardView(Figures figures, DashboardFigures.Carts carts) {
         this.figures = figures;
+        this.carts = carts;
         this.money = NumberFormat.getCurrencyInstance(Locale.US);
         try {
             Currency currency = Currency.getInstance(figures.currency());
@@ -49,8 +58,36 @@ final class DashboardView {
         return count.format(n);
     }
 
+    /** "$1.34M", "$134.24K", "-€2.5B": at most two decimals of the largest unit; small amounts stay exact. */
+    String compactMoney(BigDecimal amount) {
+        if (amount.abs().compareTo(COMPACT_MONEY_FROM) < 0) {
+            return money(amount);
+        }
+        String symbol = money.getCurrency().getSymbol(Locale.US);
+        return (amount.signum() < 0 ? "-" : "") + symbol + compact(amount.abs());
+    }
+
+    String compactCount(long n) {
+        return Math.abs(n) < COMPACT_COUNT_FROM ? count(n) : (n < 0 ? "-" : "") + compact(BigDecimal.valueOf(n).abs());
+    }
+
+    private static String compact(BigDecimal positive) {
+        String[] units = {"K", "M", "B", "T"};
+        BigDecimal scaled = positive;
+        int unit = -1;
+        while (scaled.compareTo(BigDecimal.valueOf(1000)) >= 0 && unit < units.length - 1) {
+            scaled = scaled.movePointLeft(3);
+            unit++;
+        }
+        return scaled.setScale(2, RoundingMode.DOWN).stripTrailingZeros().toPlainString() + units[Math.max(unit, 0)];
+    }
+
     public boolean empty() {
-        return figures.current().totalOrders() == 0 && figures.abandonedCheckouts().isEmpty();
+        return figures.current().totalOrders() == 0 && carts.rows().isEmpty();
+    }
+
+    public String percentOf(BigDecimal fraction) {
+        return percent(fraction);
     }
 
     List<Kpi> kpis() {
@@ -68,11 +105,11 @@ final class DashboardView {
     }
 
     private Kpi moneyKpi(String key, String label, BigDecimal now, BigDecimal before, boolean upIsGood) {
-        return change(key, label, money(now), now, before, upIsGood);
+        return change(key, label, compactMoney(now), money(now), now, before, upIsGood);
     }
 
     private Kpi countKpi(String key, String label, long now, long before) {
-        return change(key, label, count(now), BigDecimal.valueOf(now), BigDecimal.valueOf(before), true);
+        return change(key, label, compactCount(now), count(now), BigDecimal.valueOf(now), BigDecimal.valueOf(before), true);
     }
 
     /** Rates compare in percentage points: a rate going from 20 % to 25 % is +5 pts, not +25 %. */
@@ -80,19 +117,20 @@ final class DashboardView {
         BigDecimal points = now.subtract(before).multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP);
         String direction = direction(points.signum());
         String change = (points.signum() > 0 ? "+" : "") + points.toPlainString() + " pts";
-        return new Kpi(key, label, percent(now), change, direction, points.signum() >= 0);
+        return new Kpi(key, label, percent(now), percent(now), change, direction, points.signum() >= 0);
     }
 
-    private static Kpi change(String key, String label, String value, BigDecimal now, BigDecimal before, boolean upIsGood) {
+    private static Kpi change(String key, String label, String value, String exact, BigDecimal now, BigDecimal before,
+            boolean upIsGood) {
         if (before.signum() == 0) {
             String direction = direction(now.signum());
-            return new Kpi(key, label, value, now.signum() == 0 ? "no change" : "new", direction,
+            return new Kpi(key, label, value, exact, now.signum() == 0 ? "no change" : "new", direction,
                     now.signum() == 0 || upIsGood);
         }
         BigDecimal pct = now.subtract(before).multiply(BigDecimal.valueOf(100))
                 .divide(before.abs(), 1, RoundingMode.HALF_UP);
         String text = (pct.signum() > 0 ? "+" : "") + pct.toPlainString() + "%";
-        return new Kpi(key, label, value, text, direction(pct.signum()), pct.signum() == 0 || (pct.signum() > 0) == upIsGood);
+        return new Kpi(key, label, value, exact, text, direction(pct.signum()), pct.signum() == 0 || (pct.signum() > 0) == upIsGood);
     }
 
     private static String direction(int signum) {
@@ -108,14 +146,24 @@ final class DashboardView {
         return json.writeValueAsString(options).replace("<", "\\u003c");
     }
 
+    /** Whether the range has anything to draw; an empty chart is replaced by a sentence. */
+    public boolean hasOrders() {
+        return figures.ordersByDate().stream().anyMatch(d -> d.orders() > 0);
+    }
+
+    /**
+     * ECharts options. {@code format} tells app.js how to print values (the store's currency) and dates (as the
+     * page does), which JSON cannot carry as formatter functions.
+     */
     Map<String, Object> ordersChart() {
         List<String> dates = figures.ordersByDate().stream().map(d -> d.date().toString()).toList();
         Map<String, Object> options = base();
+        options.put("format", Map.of("currency", figures.currency(), "dates", true));
         options.put("legend", Map.of("top", 0));
         options.put("tooltip", Map.of("trigger", "axis"));
         options.put("xAxis", Map.of("type", "category", "data", dates));
         options.put("yAxis", List.of(Map.of("type", "value", "name", "Orders", "minInterval", 1),
-                Map.of("type", "value", "name", figures.currency(), "splitLine", Map.of("show", false))));
+                Map.of("type", "value", "name", "Revenue (" + figures.currency() + ")", "splitLine", Map.of("show", false))));
         options.put("series", List.of(
                 Map.of("name", "Orders", "type", "bar", "data", figures.ordersByDate().stream().map(DashboardFigures.Day::orders).toList(),
                         "itemStyle", Map.of("color", "#9cbbe6")),
@@ -125,16 +173,19 @@ final class DashboardView {
         return options;
     }
 
+    /** Full names go to the chart: the axis truncates them to its width, the tooltip shows them whole. */
     Map<String, Object> salesChart(List<DashboardFigures.Sales> sales) {
         List<DashboardFigures.Sales> top = new ArrayList<>(sales.stream().limit(10).toList());
         Collections.reverse(top);
         Map<String, Object> options = base();
+        options.put("format", Map.of("currency", figures.currency(), "dates", false));
         options.put("tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")));
-        options.put("grid", Map.of("left", 8, "right", 24, "top", 8, "bottom", 8, "containLabel", true));
-        options.put("xAxis", Map.of("type", "value"));
-        options.put("yAxis", Map.of("type", "category", "data", top.stream().map(s -> shorten(s.name())).toList(),
-                "axisLabel", Map.of("width", 140, "overflow", "truncate")));
+        options.put("grid", Map.of("left", 8, "right", 72, "top", 8, "bottom", 8, "containLabel", true));
+        options.put("xAxis", Map.of("type", "value", "name", figures.currency(), "nameLocation", "end"));
+        options.put("yAxis", Map.of("type", "category", "data", top.stream().map(DashboardFigures.Sales::name).toList(),
+                "axisLabel", Map.of("width", 140, "overflow", "truncate", "ellipsis", "…")));
         options.put("series", List.of(Map.of("name", "Revenue", "type", "bar", "itemStyle", Map.of("color", "#1f5fbf"),
+                "label", Map.of("show", true, "position", "right"),
                 "data", top.stream().map(s -> s.revenue().toPlainString()).toList())));
         return options;
     }
@@ -145,9 +196,5 @@ final class DashboardView {
         options.put("textStyle", Map.of("fontFamily", "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"));
         options.put("grid", Map.of("left", 8, "right", 8, "top", 40, "bottom", 8, "containLabel", true));
         return options;
-    }
-
-    private static String shorten(String name) {
-        return name.length() > 40 ? name.substring(0, 39) + "…" : name;
     }
 }

@@ -43,6 +43,36 @@ public final class PageFormat {
         }
     }
 
+    /** How long a run took, or has been running: "850 ms", "12 s", "3 min 4 s", "1 h 2 min". */
+    public static String elapsed(@Nullable Instant start, @Nullable Instant end) {
+        if (start == null || end == null) {
+            return "—";
+        }
+        long millis = java.time.Duration.between(start, end).toMillis();
+        if (millis < 1000) {
+            return Math.max(0, millis) + " ms";
+        }
+        long seconds = millis / 1000;
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return (seconds / 60) + " min " + (seconds % 60) + " s";
+        }
+        return (seconds / 3600) + " h " + (seconds % 3600) / 60 + " min";
+    }
+
+    /** The zone's short name at that instant, e.g. "EST" or "CET", to print after a local time. */
+    public static String zoneName(@Nullable Instant instant, @Nullable String zone) {
+        ZoneId id;
+        try {
+            id = zone == null ? ZoneId.of("UTC") : ZoneId.of(zone);
+        } catch (DateTimeException unknown) {
+            id = ZoneId.of("UTC");
+        }
+        return DateTimeFormatter.ofPattern("zzz", Locale.US).format((instant == null ? Instant.now() : instant).atZone(id));
+    }
+
     /** A sync counter's key as a label: {@code checkoutLineItems} becomes "Checkout line items". */
     public static String label(String key) {
         String spaced = key.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
@@ -52,7 +82,7 @@ public final class PageFormat {
     /** "about 3 min", "12 s": an ETA is an estimate, so it is rounded like one. */
     public static String duration(@Nullable Long seconds) {
         if (seconds == null || seconds < 0) {
-            return "estimating…";
+            return "";
         }
         if (seconds < 60) {
             return seconds + " s";

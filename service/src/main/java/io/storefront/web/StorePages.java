@@ -1,5 +1,7 @@
 package io.storefront.web;
 
+import io.storefront.catalog.StoreRecordCounts;
+import io.storefront.ingest.SyncRun;
 import io.storefront.ingest.SyncRunner;
 import io.storefront.platform.ApiProblems.ApiException;
 import io.storefront.tenants.OAuthInstalls;
@@ -18,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The store list, the connect form and a store's own page. */
 @Controller
@@ -42,16 +45,22 @@ class StorePages {
         }
     }
 
+    /** Runs listed in the store's sync history, newest first. */
+    static final int HISTORY = 20;
+
     private final Stores stores;
     private final StoreConnections connections;
     private final SyncRunner runner;
     private final OAuthInstalls installs;
+    private final StoreRecordCounts recordCounts;
 
-    StorePages(Stores stores, StoreConnections connections, SyncRunner runner, OAuthInstalls installs) {
+    StorePages(Stores stores, StoreConnections connections, SyncRunner runner, OAuthInstalls installs,
+            StoreRecordCounts recordCounts) {
         this.stores = stores;
         this.connections = connections;
         this.runner = runner;
         this.installs = installs;
+        this.recordCounts = recordCounts;
     }
 
     @GetMapping("/stores")
@@ -91,11 +100,19 @@ class StorePages {
     }
 
     @GetMapping("/stores/{id}")
-    String store(@PathVariable UUID id, Model model) {
+    String store(@PathVariable UUID id, @RequestParam(name = "connected", required = false) @Nullable String connected,
+            Model model) {
         StoreId store = owned(id);
-        model.addAttribute("store", connections.get(CurrentUser.get().userId(), store.value()));
+        StoreSummary summary = connections.get(CurrentUser.get().userId(), store.value());
+        model.addAttribute("store", summary);
         model.addAttribute("storeId", id);
-        model.addAttribute("run", SyncPages.latest(runner, store));
+        model.addAttribute("connected", connected != null);
+        model.addAttribute("storeActive", summary.status() == io.storefront.tenants.StoreStatus.ACTIVE);
+        model.addAttribute("zone", summary.timezone());
+        List<SyncRun> history = runner.recent(store, HISTORY);
+        model.addAttribute("run", history.isEmpty() ? null : history.get(0));
+        model.addAttribute("history", history);
+        model.addAttribute("totals", recordCounts.of(store));
         return "store";
     }
 

@@ -35,4 +35,19 @@ class DashboardRangeTests {
         assertThat(DashboardRange.of("custom", "yesterday", null, TODAY).end()).isEqualTo(TODAY);
         assertThat(DashboardRange.of("nonsense", null, null, TODAY).preset()).isEqualTo("30d");
     }
+
+    @Test
+    void year_and_month_presets_compare_like_shopify_with_last_year_and_last_month() {
+        assertThat(DashboardRange.of("ytd", null, null, TODAY).comparedWith()).isEqualTo(new DashboardRange.Comparison(
+                LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 15), "same period last year"));
+        assertThat(DashboardRange.of("month", null, null, LocalDate.of(2026, 3, 31)).comparedWith())
+                .as("this month so far against the same days of a shorter last month")
+                .isEqualTo(new DashboardRange.Comparison(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28),
+                        "same days last month"));
+        assertThat(DashboardRange.of("month", null, null, TODAY).comparedWith().end()).isEqualTo(LocalDate.of(2026, 2, 15));
+        assertThat(DashboardRange.of("last-month", null, null, TODAY).comparedWith()).isEqualTo(new DashboardRange.Comparison(
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), "previous month"));
+        assertThat(DashboardRange.of("7d", null, null, TODAY).comparedWith()).isEqualTo(new DashboardRange.Comparison(
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 8), "previous 7 days"));
+    }
 }

@@ -18,7 +18,21 @@ class DashboardViewTests {
     }
 
     static DashboardView view(Totals now, Totals before) {
-        return new DashboardView(new Figures("EUR", now, before, List.of(), List.of(), List.of(), List.of(), List.of(), null));
+        return new DashboardView(new Figures("EUR", now, before, List.of(), List.of(), List.of(), List.of(), null),
+                NO_CARTS);
+    }
+
+    @Test
+    void amounts_too_wide_for_a_card_are_compact_with_the_exact_figure_kept_for_the_title() {
+        var kpis = new DashboardView(new Figures("USD", totals("1342413.40", 12_345_678, "0", "99999.99"),
+                totals("0", 0, "0", "0"), List.of(), List.of(), List.of(), List.of(), null),
+                NO_CARTS).kpis();
+        assertThat(kpis.get(0).value()).isEqualTo("$1.34M");
+        assertThat(kpis.get(0).exact()).isEqualTo("$1,342,413.40");
+        assertThat(kpis.get(2).value()).isEqualTo("12.34M");
+        assertThat(kpis.get(2).exact()).isEqualTo("12,345,678");
+        assertThat(kpis.get(7).value()).as("below the threshold the card is exact").isEqualTo("$99,999.99");
+        assertThat(kpis.get(3).value()).isEqualTo(kpis.get(3).exact());
     }
 
     @Test
@@ -34,14 +48,17 @@ class DashboardViewTests {
 
     @Test
     void money_shows_exactly_the_decimals_of_the_currency() {
-        assertThat(new DashboardView(figures("JPY")).money(new BigDecimal("1500"))).isEqualTo("¥1,500");
-        assertThat(new DashboardView(figures("KWD")).money(new BigDecimal("12.345"))).isEqualTo("KWD12.345");
-        assertThat(new DashboardView(figures("INR")).money(new BigDecimal("1234.50"))).isEqualTo("₹1,234.50");
+        assertThat(new DashboardView(figures("JPY"), NO_CARTS).money(new BigDecimal("1500"))).isEqualTo("¥1,500");
+        assertThat(new DashboardView(figures("KWD"), NO_CARTS).money(new BigDecimal("12.345"))).isEqualTo("KWD12.345");
+        assertThat(new DashboardView(figures("INR"), NO_CARTS).money(new BigDecimal("1234.50"))).isEqualTo("₹1,234.50");
     }
+
+    private static final DashboardFigures.Carts NO_CARTS =
+            new DashboardFigures.Carts(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), null);
 
     static Figures figures(String currency) {
         Totals none = totals("0", 0, "0", "0");
-        return new Figures(currency, none, none, List.of(), List.of(), List.of(), List.of(), List.of(), null);
+        return new Figures(currency, none, none, List.of(), List.of(), List.of(), List.of(), null);
     }
 
     @Test
@@ -56,6 +73,11 @@ class DashboardViewTests {
     void csv_quotes_separators_and_defuses_formulas() {
         String csv = new Csv("name", "revenue").row("Shirt, blue \"XL\"", new BigDecimal("1.50")).row("=HYPERLINK(1)", 2).toString();
         assertThat(csv).isEqualTo("name,revenue\r\n\"Shirt, blue \"\"XL\"\"\",1.50\r\n'=HYPERLINK(1),2\r\n");
+    }
+
+    @Test
+    void csv_writes_a_missing_value_as_an_empty_cell() {
+        assertThat(new Csv("email", "value").row(null, new BigDecimal("2.00")).toString()).isEqualTo("email,value\r\n,2.00\r\n");
     }
 
     @Test

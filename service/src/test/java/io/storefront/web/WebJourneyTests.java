@@ -98,13 +98,14 @@ class WebJourneyTests extends BrowserTest {
     }
 
     static void assertNoHorizontalScroll(Page page) {
-        Object widest = page.evaluate("() => { const out = []; const all = [...document.querySelectorAll('main *')];"
-                + " const base = document.documentElement.scrollWidth;"
-                + " for (const e of all) { const d = e.style.display; e.style.display = 'none';"
-                + "  const w = document.documentElement.scrollWidth; e.style.display = d;"
-                + "  if (w < base) out.push(e.tagName + '.' + e.className + '#' + e.id + ' ' + w); }"
-                + " return out.slice(-6); }");
         Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        if (((Number) overflow).intValue() <= 0) {
+            return;
+        }
+        Object widest = page.evaluate("() => [...document.querySelectorAll('main *')]"
+                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                + ".map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))"
+                + ".slice(-6)");
         assertThat(((Number) overflow).intValue()).as("horizontal overflow on " + page.url() + " by " + widest).isLessThanOrEqualTo(0);
     }
 }

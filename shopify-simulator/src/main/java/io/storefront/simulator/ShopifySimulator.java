@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,15 +167,35 @@ public final class ShopifySimulator implements AutoCloseable {
 
     /** Makes changes now and fires their webhooks; returns the topics fired, in order. */
     public List<String> activity(String domain, Activity activity) {
+        return activity(domain, activity, clock.instant());
+    }
+
+    /**
+     * Makes changes dated {@code at} and fires their webhooks. A shop's changes are a function of its seed and of
+     * the sequence of calls, so the same calls at the same instants make the same records.
+     */
+    public List<String> activity(String domain, Activity activity, Instant at) {
         SimulatedShop shop = shop(domain);
-        List<StoreChange> changes = shop.store.apply(activity.orders(), activity.customerUpdates(), activity.productUpdates(),
-                activity.checkouts(), activity.refunds(), activity.cancellations(), activity.deletions(), clock.instant().getEpochSecond());
+        List<StoreChange> changes = apply(shop, activity, at);
         shop.publish(changes);
         List<String> topics = new ArrayList<>(changes.size());
         for (StoreChange change : changes) {
             topics.add(change.topic());
         }
         return topics;
+    }
+
+    /**
+     * Makes the same changes as {@link #activity(String, Activity, Instant)} without firing webhooks: rebuilds a
+     * shop's past after a restart, when its webhooks were delivered long ago.
+     */
+    public void replay(String domain, Activity activity, Instant at) {
+        apply(shop(domain), activity, at);
+    }
+
+    private static List<StoreChange> apply(SimulatedShop shop, Activity activity, Instant at) {
+        return shop.store.apply(activity.orders(), activity.customerUpdates(), activity.productUpdates(),
+                activity.checkouts(), activity.refunds(), activity.cancellations(), activity.deletions(), at.getEpochSecond());
     }
 
     public void faults(String domain, Faults faults) {

@@ -12,7 +12,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +33,13 @@ public class DemoAccount {
 
     private final Accounts accounts;
     private final Path passwordFile;
+    private final Environment environment;
     private volatile Credentials credentials;
 
-    DemoAccount(Accounts accounts, @Value("${storefront.data-dir}") Path dataDir) {
+    DemoAccount(Accounts accounts, @Value("${storefront.data-dir}") Path dataDir, Environment environment) {
         this.accounts = accounts;
         this.passwordFile = dataDir.resolve("demo-password");
+        this.environment = environment;
     }
 
     public Optional<Credentials> credentials() {
@@ -48,8 +52,20 @@ public class DemoAccount {
         Accounts.User user = accounts.verify(EMAIL, password)
                 .orElseGet(() -> accounts.register(EMAIL, password).user());
         credentials = new Credentials(EMAIL, password);
-        log.info("Demo mode: sign in as {} with password {}", EMAIL, password);
+        String line = readyLine(environment.getProperty("server.address"), environment.getProperty("local.server.port"),
+                credentials);
+        log.info(line);
+        // JSON logs bury it in a field: the console also gets it as the one plain line a person looks for
+        System.out.println(line);
         return user;
+    }
+
+    /** "Storefront Insights demo: open http://127.0.0.1:8080 and sign in as demo@storefront.local / tour-…". */
+    static String readyLine(@Nullable String address, @Nullable String port, Credentials credentials) {
+        String host = address == null || address.isBlank() || "0.0.0.0".equals(address) || "::".equals(address)
+                ? "localhost" : address.contains(":") ? "[" + address + "]" : address;
+        return "Storefront Insights demo: open http://" + host + ":" + (port == null ? "8080" : port)
+                + " and sign in as " + credentials.email() + " with password " + credentials.password();
     }
 
     private String keptPassword() {

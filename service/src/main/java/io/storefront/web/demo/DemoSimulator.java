@@ -14,13 +14,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * In demo mode the service's Shopify is the built-in simulator, started in-process on a free port. The Shopify
  * client reads {@code storefront.shopify.api-base-url} once at start-up; this adds that property, ranked just
- * above application.yml so anything the user set still wins. The value is computed when first read rather than
+ * above application.yml so anything the user set still wins. It also binds the demo to {@code 127.0.0.1}
+ * ({@code server.address}), since its sign-in page shows a password; {@code SERVER_ADDRESS} overrides that. The value is computed when first read rather than
  * here, because test properties ({@code storefront.demo=false}) only join the environment after this runs.
  */
 public final class DemoSimulator implements EnvironmentPostProcessor, Ordered {
 
     static final String BASE_URL = "storefront.shopify.api-base-url";
     static final String BASE_URL_ENV = "STOREFRONT_SHOPIFY_API_BASE_URL";
+    static final String ADDRESS = "server.address";
+    static final String LOOPBACK = "127.0.0.1";
 
     private static volatile @Nullable ShopifySimulator running;
 
@@ -64,6 +67,9 @@ public final class DemoSimulator implements EnvironmentPostProcessor, Ordered {
 
         @Override
         public @Nullable Object getProperty(String name) {
+            if (ADDRESS.equals(name)) {
+                return DemoMode.isOn(environment) ? LOOPBACK : null;
+            }
             if (!BASE_URL.equals(name) || System.getenv(BASE_URL_ENV) != null || !DemoMode.isOn(environment)) {
                 return null;
             }

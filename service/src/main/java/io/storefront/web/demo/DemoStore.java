@@ -14,10 +14,11 @@ import io.storefront.tenants.StoreConnections;
 import io.storefront.tenants.StoreId;
 import io.storefront.tenants.StoreSummary;
 import io.storefront.tenants.Stores;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +31,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On start in demo mode: the demo account owns a store at the built-in simulator (a fixed seed, history up to
- * now), connected and synced, and the simulator keeps making orders, checkouts and refunds every few seconds,
- * which reach the service as webhooks. A restart brings a fresh simulator, so the kept store gets its new token.
+ * On start in demo mode: the demo account owns a store at the built-in simulator (a fixed seed, two years of
+ * history up to its first start), connected and synced, and the simulator keeps making orders, checkouts and
+ * refunds at the rate of that history ({@link DemoActivity}), which reach the service as webhooks. A restart brings
+ * a fresh simulator: it rebuilds the same shop from the remembered end of its history and replays, silently, the
+ * activity of every minute since, so the kept store (given its new token) loses nothing on the next sync.
  */
 @Component
 @Conditional(DemoMode.class)
@@ -40,7 +43,10 @@ class DemoStore implements DisposableBean {
 
     static final String DOMAIN = "demo-outfitters.myshopify.com";
     static final long SEED = 20_260_101L;
-    static final Duration ACTIVITY_EVERY = Duration.ofSeconds(4);
+    static final int ORDERS = 30_000;
+    static final int CHECKOUTS = 2_500;
+    /** How far back the simulator generates a shop's history. */
+    static final Duration HISTORY = Duration.ofDays(730);
 
     private static final Logger log = LoggerFactory.getLogger(DemoStore.class);
 
@@ -53,13 +59,20 @@ class DemoStore implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    private final Random random = new Random(SEED);
+    private final DemoShops shops;
+    private final DemoActivity live = new DemoActivity(SEED, ORDERS, CHECKOUTS, HISTORY);
+    private final Clock clock;
+    private Instant historyUntil = Instant.EPOCH;
+    private long nextSlot;
 
-    DemoStore(DemoAccount account, Stores stores, StoreConnections connections, SyncRunner runner) {
+    DemoStore(DemoAccount account, Stores stores, StoreConnections connections, SyncRunner runner, DemoShops shops,
+            Clock clock) {
         this.account = account;
         this.stores = stores;
         this.connections = connections;
         this.runner = runner;
+        this.shops = shops;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -77,11 +90,13 @@ class DemoStore implements DisposableBean {
                 log.info("Demo mode: {} points elsewhere, so no demo store is made", DemoSimulator.BASE_URL);
                 return;
             }
-            ShopCredentials shop = simulator.get().createShop(ShopSpec.of(DOMAIN).withSeed(SEED).withAsOf(Instant.now())
-                    .withCounts(4_000, 60, 30_000, 2_500));
+            historyUntil = shops.historyUntil(DOMAIN, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            ShopCredentials shop = simulator.get().createShop(ShopSpec.of(DOMAIN).withSeed(SEED).withAsOf(historyUntil)
+                    .withCounts(4_000, 60, ORDERS, CHECKOUTS));
+            nextSlot = replay(simulator.get(), live, historyUntil, clock.instant()) + 1;
             StoreId store = connect(new UserId(user.id()), shop);
             ensureSyncStarted(store);
-            activity.scheduleWithFixedDelay(() -> tick(simulator.get()), 20, ACTIVITY_EVERY.toSeconds(), TimeUnit.SECONDS);
+            activity.scheduleWithFixedDelay(() -> tick(simulator.get()), 5, 5, TimeUnit.SECONDS);
             log.info("Demo mode: store {} connected; sign in to see its dashboard", DOMAIN);
         } catch (RuntimeException e) {
             log.warn("Demo mode: the demo store could not be set up", e);
@@ -116,10 +131,29 @@ class DemoStore implements DisposableBean {
         }
     }
 
+    /** Makes the activity of every minute already past, without webhooks; returns the last slot replayed. */
+    static long replay(ShopifySimulator simulator, DemoActivity live, Instant historyUntil, Instant now) {
+        long last = DemoActivity.lastSlot(historyUntil, now);
+        for (long slot = 1; slot <= last; slot++) {
+            Activity changes = live.at(slot);
+            if (!DemoActivity.isEmpty(changes)) {
+                simulator.replay(DOMAIN, changes, DemoActivity.time(historyUntil, slot));
+            }
+        }
+        return last;
+    }
+
+    /** Makes each minute's activity once that minute has begun, dated at its start, and fires its webhooks. */
     private void tick(ShopifySimulator simulator) {
         try {
-            simulator.activity(DOMAIN, new Activity(1 + random.nextInt(3), random.nextInt(2), random.nextInt(10) == 0 ? 1 : 0,
-                    random.nextInt(3) == 0 ? 1 : 0, random.nextInt(8) == 0 ? 1 : 0, random.nextInt(20) == 0 ? 1 : 0, 0));
+            long due = DemoActivity.lastSlot(historyUntil, clock.instant());
+            while (nextSlot <= due) {
+                long slot = nextSlot++;
+                Activity changes = live.at(slot);
+                if (!DemoActivity.isEmpty(changes)) {
+                    simulator.activity(DOMAIN, changes, DemoActivity.time(historyUntil, slot));
+                }
+            }
         } catch (RuntimeException e) {
             log.debug("Demo activity skipped", e);
         }

@@ -31,4 +31,20 @@ class DemoModeTests {
         MockEnvironment on = new MockEnvironment().withProperty("storefront.demo", "true");
         assertThat(new DemoSimulator.DemoBaseUrl(on).getProperty("storefront.other")).isNull();
     }
+
+    @Test
+    void the_demo_binds_to_the_loopback_address_unless_told_otherwise() {
+        MockEnvironment on = new MockEnvironment().withProperty("storefront.demo", "true");
+        assertThat(new DemoSimulator.DemoBaseUrl(on).getProperty("server.address")).isEqualTo("127.0.0.1");
+        MockEnvironment off = new MockEnvironment().withProperty("storefront.demo", "false");
+        assertThat(new DemoSimulator.DemoBaseUrl(off).getProperty("server.address")).isNull();
+    }
+
+    @Test
+    void the_ready_line_names_the_address_to_open_and_the_credentials_on_one_line() {
+        DemoAccount.Credentials credentials = new DemoAccount.Credentials(DemoAccount.EMAIL, "tour-abc");
+        assertThat(DemoAccount.readyLine("127.0.0.1", "8080", credentials)).isEqualTo("Storefront Insights demo: open"
+                + " http://127.0.0.1:8080 and sign in as demo@storefront.local with password tour-abc");
+        assertThat(DemoAccount.readyLine("0.0.0.0", "9000", credentials)).contains("http://localhost:9000 ");
+    }
 }
