@@ -43,7 +43,8 @@ class ModularityTests {
             entry("shedlock", "platform"), entry("rate_limit_buckets", "platform"),
             // views published for other modules (R__published_read_models.sql)
             entry("catalog_customer_names", "catalog"), entry("catalog_product_listings", "catalog"),
-            entry("catalog_checkouts", "catalog"), entry("ingest_sync_runs", "ingest"));
+            entry("catalog_checkouts", "catalog"), entry("ingest_sync_runs", "ingest"),
+            entry("demo_shops", "web"));
 
     /**
      * Reads of another module's table, as "reader -> table". Everything else another module needs, its owner

@@ -18,13 +18,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ShardingReadySchemaTests extends IntegrationTest {
 
     /** Tables without a store: replicated to every node as Citus reference tables, or kept on the coordinator. */
-    private static final Map<String, String> GLOBAL_TABLES = Map.of(
-            "users", "accounts sign in before any store is chosen and may own several stores",
-            "tenants", "the stores themselves: looked up by shop domain on webhook intake and OAuth, unique across "
-                    + "all stores; every store table's tenant_id points here (a reference table)",
-            "oauth_states", "an install in progress belongs to a user; the store does not exist yet",
-            "shedlock", "one lock row per scheduled job, across all instances and stores",
-            "flyway_schema_history", "the schema's own version");
+    private static final Map<String, String> GLOBAL_TABLES = Map.ofEntries(
+            Map.entry("users", "accounts sign in before any store is chosen and may own several stores"),
+            Map.entry("tenants", "the stores themselves: looked up by shop domain on webhook intake and OAuth, unique across "
+                    + "all stores; every store table's tenant_id points here (a reference table)"),
+            Map.entry("oauth_states", "an install in progress belongs to a user; the store does not exist yet"),
+            Map.entry("shedlock", "one lock row per scheduled job, across all instances and stores"),
+            Map.entry("flyway_schema_history", "the schema's own version"),
+            Map.entry("store_transfers", "a record for the account a shop moved away from, read by that account"),
+            Map.entry("rate_limit_buckets", "per address and per user, across stores and instances"),
+            Map.entry("demo_shops", "the demo's simulated shops, before any store of theirs exists"));
 
     /**
      * Indexes of store tables that do not lead with tenant_id, each with its reason: background jobs that look

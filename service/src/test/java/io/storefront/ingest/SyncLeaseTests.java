@@ -8,7 +8,7 @@ import io.storefront.simulator.Activity;
 import io.storefront.simulator.Faults;
 import io.storefront.simulator.ShopCredentials;
 import io.storefront.simulator.ShopSpec;
-import io.storefront.webhooks.ServiceProcess;
+import io.storefront.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import io.storefront.Api;
 import io.storefront.IntegrationTest;
 import io.storefront.simulator.ShopCredentials;
 import io.storefront.simulator.ShopSpec;
-import io.storefront.webhooks.ServiceProcess;
+import io.storefront.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.storefront.Api;
+import io.storefront.ServiceProcess;
 import io.storefront.TestDatabase;
 import io.storefront.simulator.Activity;
 import io.storefront.simulator.Faults;
