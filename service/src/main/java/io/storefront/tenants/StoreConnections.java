@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class StoreConnections {
 
     static final Pattern SHOP_DOMAIN = Pattern.compile("^[a-z0-9][a-z0-9-]*\\.myshopify\\.com$");
+    /** Shopify's tokens are printable ASCII (shpat_ and hex); anything else could not even be sent as a header. */
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]+");
 
     /** Either a legacy admin token with its app secret, or client credentials. */
     public record Connect(@Nullable String name, @Nullable String shopifyDomain, @Nullable String shopifyToken, @Nullable String apiSecret,
@@ -158,6 +160,10 @@ public class StoreConnections {
     }
 
     private void verifyAdminToken(String domain, String token) {
+        if (!TOKEN.matcher(token).matches()) {
+            throw new InvalidConnection("shopifyToken", "An admin API access token has only letters, digits and "
+                    + "symbols (shpat_...).");
+        }
         String answered;
         try {
             answered = adminApi.query(ShopifySession.fixed(domain, token), "{ shop { myshopifyDomain } }")

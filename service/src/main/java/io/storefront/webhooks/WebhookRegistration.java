@@ -1,6 +1,7 @@
 package io.storefront.webhooks;
 
 import io.storefront.platform.PlatformSettings;
+import io.storefront.shopify.ShopifyQueryFailed;
 import io.storefront.shopify.ShopifySession;
 import io.storefront.shopify.WebhookSubscription;
 import io.storefront.shopify.WebhookSubscriptions;
@@ -60,11 +61,11 @@ class WebhookRegistration implements DisposableBean {
                 if (kept == null && subscription.uri().equals(uri)) {
                     kept = subscription;
                 } else {
-                    shopify.delete(session, subscription.id());
+                    deleteUnlessGone(session, subscription);
                 }
             }
             if (kept == null) {
-                kept = shopify.create(session, topic, uri);
+                kept = createUnlessMade(session, topic, graphqlTopic, uri);
             }
             RegisteredWebhook webhook = new RegisteredWebhook(topic, kept.id(), uri);
             subscriptions.save(store, webhook);
@@ -73,6 +74,33 @@ class WebhookRegistration implements DisposableBean {
         subscriptions.keepOnly(store, WebhookTopics.SUBSCRIBED);
         log.info("Store {}: {} webhook topics subscribed to {}", store, registered.size(), uri);
         return registered;
+    }
+
+    /*
+     * Registration may run twice at once for a store (the connect-time one and POST /api/shopify/webhooks/register,
+     * or two instances). Shopify then refuses the second create of a topic and address ("already been taken"), or
+     * the second delete of a duplicate: what Shopify holds afterwards is what both wanted, so it counts as done.
+     * Shopify's user errors here carry no code, so the check is Shopify's list, not the error's wording.
+     */
+    private WebhookSubscription createUnlessMade(ShopifySession session, String topic, String graphqlTopic, String uri) {
+        try {
+            return shopify.create(session, topic, uri);
+        } catch (ShopifyQueryFailed refused) {
+            return shopify.list(session).stream()
+                    .filter(s -> s.topic().equalsIgnoreCase(graphqlTopic) && s.uri().equals(uri))
+                    .findFirst()
+                    .orElseThrow(() -> refused);
+        }
+    }
+
+    private void deleteUnlessGone(ShopifySession session, WebhookSubscription subscription) {
+        try {
+            shopify.delete(session, subscription.id());
+        } catch (ShopifyQueryFailed refused) {
+            if (shopify.list(session).stream().anyMatch(s -> s.id().equals(subscription.id()))) {
+                throw refused;
+            }
+        }
     }
 
     /** A merchant connecting a store should not wait for, nor see, Shopify's answer to this. */

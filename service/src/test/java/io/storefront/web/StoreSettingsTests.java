@@ -22,14 +22,15 @@ class StoreSettingsTests extends BrowserTest {
             new LocatorAssertions.HasAttributeOptions().setTimeout(120_000);
 
     @Test
-    void a_store_connected_with_a_wrong_token_is_repaired_with_new_credentials_and_then_deleted() throws IOException {
+    void a_store_whose_token_shopify_stopped_accepting_is_repaired_with_new_credentials_and_then_deleted()
+            throws IOException {
         ShopCredentials shop = SIMULATOR.createShop(ShopSpec.of(domain("repair")).withCounts(30, 5, 60, 5)
                 .withTimezone("America/New_York"));
         Page page = newPage(1366, 900);
         signUp(page, newEmail());
-        UUID store = connectWithWrongToken(page, shop);
+        FailedStore failed = connectThenRotateToken(page, shop);
+        UUID store = failed.id();
 
-        assertThat(page.getByTestId("connected")).hasCount(0);
         assertThat(page.getByTestId("sync-progress")).containsText("The sync failed");
         assertThat(page.getByTestId("needs-reconnect")).isVisible();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now"))).isDisabled();
@@ -44,7 +45,7 @@ class StoreSettingsTests extends BrowserTest {
         page.waitForURL("**/stores/" + store + "/settings");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and reconnect")).click();
         assertThat(page.locator("#shopifyToken-error")).containsText("access token");
-        page.getByLabel("Admin API access token").fill(shop.accessToken());
+        page.getByLabel("Admin API access token").fill(failed.rotated().accessToken());
         page.getByLabel("API secret key").fill(shop.apiSecret());
         WebJourneyTests.assertNoHorizontalScroll(page);
         screenshot(page, "store-settings");
@@ -55,14 +56,16 @@ class StoreSettingsTests extends BrowserTest {
         assertThat(page.getByTestId("sync-progress")).hasAttribute("data-status", "SUCCEEDED", SYNC_TIMEOUT);
         assertThat(page.getByTestId("needs-reconnect")).hasCount(0);
 
-        // the history, refreshed when the run ends: the failed run with Shopify's answer, then the repair
+        // the history, newest first, refreshed when the run ends: the repair (an incremental sync that finds nothing
+        // new), the failed run with Shopify's answer, the first sync
         Locator rows = page.locator("[data-testid=sync-history] tbody tr");
-        assertThat(rows).hasCount(2);
+        assertThat(rows).hasCount(3);
         assertThat(rows.nth(0)).containsText("Succeeded");
-        assertThat(rows.nth(0)).containsText("60 orders");
         assertThat(rows.nth(0).locator("time")).containsText(PageFormat.zoneName(Instant.now(), "America/New_York"));
         assertThat(rows.nth(1)).containsText("Failed");
-        assertThat(rows.nth(1)).containsText("on connect");
+        assertThat(rows.nth(2)).containsText("Succeeded");
+        assertThat(rows.nth(2)).containsText("60 orders");
+        assertThat(rows.nth(2)).containsText("on connect");
         assertThat(page.getByTestId("store-totals")).containsText("60 orders, 30 customers, 5 products");
         assertThat(page.getByTestId("sync-progress")).containsText("finished");
         assertThat(page.getByTestId("sync-progress")).containsText(PageFormat.zoneName(Instant.now(), "America/New_York"));
@@ -93,7 +96,7 @@ class StoreSettingsTests extends BrowserTest {
         ShopCredentials shop = SIMULATOR.createShop(ShopSpec.of(domain("phone-repair")).withCounts(20, 5, 40, 5));
         Page page = newPage(375, 812);
         signUp(page, newEmail());
-        UUID store = connectWithWrongToken(page, shop);
+        UUID store = connectThenRotateToken(page, shop).id();
         WebJourneyTests.assertNoHorizontalScroll(page);
         screenshot(page, "phone-store-failed");
 
@@ -133,17 +136,27 @@ class StoreSettingsTests extends BrowserTest {
         assertThat(page.locator("#credentials")).containsText("the Shopify app install");
     }
 
-    /** The story of the issue: the token is wrong, so the first sync fails on Shopify's 401. */
-    private static UUID connectWithWrongToken(Page page, ShopCredentials shop) {
+    /** A store whose token Shopify no longer accepts, and the shop's new credentials. */
+    private record FailedStore(UUID id, ShopCredentials rotated) {}
+
+    /**
+     * A store that worked until the merchant rotated its app's token in the Shopify admin: the next sync fails on
+     * Shopify's 401 and the store needs new credentials. (A made-up token is refused at connect time.)
+     */
+    private static FailedStore connectThenRotateToken(Page page, ShopCredentials shop) {
         page.navigate("/stores/new");
         page.getByLabel("Shop domain").fill(shop.domain());
-        page.getByLabel("Admin API access token", new Page.GetByLabelOptions().setExact(true)).fill("shpat_wrong_token");
+        page.getByLabel("Admin API access token", new Page.GetByLabelOptions().setExact(true)).fill(shop.accessToken());
         page.getByLabel("API secret key").fill(shop.apiSecret());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connect store")).click();
         page.waitForURL("**/stores/*?connected");
         UUID store = UUID.fromString(page.url().replaceAll(".*/stores/([0-9a-f-]+).*", "$1"));
+        assertThat(page.getByTestId("sync-progress")).hasAttribute("data-status", "SUCCEEDED", SYNC_TIMEOUT);
+        ShopCredentials rotated = SIMULATOR.rotateAccessToken(shop.domain());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now")).click();
         assertThat(page.getByTestId("sync-progress")).hasAttribute("data-status", "FAILED", SYNC_TIMEOUT);
-        return store;
+        page.navigate("/stores/" + store);
+        return new FailedStore(store, rotated);
     }
 
     private static String domain(String prefix) {

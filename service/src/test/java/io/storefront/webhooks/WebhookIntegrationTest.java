@@ -102,6 +102,16 @@ abstract class WebhookIntegrationTest extends IntegrationTest {
         }
     }
 
+    static void unsubscribe(Store store, String subscriptionId) {
+        JsonNode result = adminGraphql(store, """
+                mutation delete($id: ID!) {
+                  webhookSubscriptionDelete(id: $id) { deletedWebhookSubscriptionId userErrors { field message } }
+                }""", Map.of("id", subscriptionId)).path("webhookSubscriptionDelete");
+        if (!result.path("userErrors").isEmpty()) {
+            throw new IllegalStateException("deletion refused: " + result.path("userErrors"));
+        }
+    }
+
     static JsonNode adminGraphql(Store store, String query, Map<String, Object> variables) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(SIMULATOR.adminGraphqlUrl(store.domain(), "2025-10")))
                 .timeout(Duration.ofSeconds(10))

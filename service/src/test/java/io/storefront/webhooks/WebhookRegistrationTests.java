@@ -50,6 +50,35 @@ class WebhookRegistrationTests extends WebhookIntegrationTest {
     }
 
     @Test
+    void registrations_running_at_once_all_succeed_with_one_subscription_per_topic() throws Exception {
+        Store store = connectStore();
+        awaitSubscribed(store);
+        for (Subscription s : subscriptions(store)) {
+            unsubscribe(store, s.id());
+        }
+        subscribe(store, "PRODUCTS_UPDATE", "https://old-host.example/api/webhook/" + store.tenantId());
+
+        // four at once: each finds topics missing and a stale address, and all but one lose the race for each
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() ->
+                        api().post("/api/shopify/webhooks/register", store.owner(), store.tenantId(), null).status()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Subscription> subscriptions = subscriptions(store);
+        assertThat(subscriptions).extracting(Subscription::topic).doesNotHaveDuplicates()
+                .hasSize(WebhookTopics.SUBSCRIBED.size());
+        assertThat(subscriptions).allSatisfy(s -> assertThat(s.uri()).isEqualTo(store.intakeUrl()));
+    }
+
+    @Test
     void registering_someone_elses_store_is_not_found() {
         Store store = connectStore();
         Store other = connectStore();

@@ -207,6 +207,18 @@ public final class ShopifySimulator implements AutoCloseable {
         shop(domain).deliveries.headerNames(names);
     }
 
+    /**
+     * The merchant rotates the custom app's Admin API access token (Shopify admin, the app's API credentials): every
+     * token of the shop stops working at once, and the new one is returned with the shop's other credentials.
+     */
+    public ShopCredentials rotateAccessToken(String domain) {
+        SimulatedShop shop = shop(domain);
+        tokens.revokeShop(domain);
+        AccessToken token = tokens.issue(domain, shop.app, shop.spec.scopes(), 0);
+        return new ShopCredentials(domain, token.token(), shop.app.clientSecret(), shop.app.clientId(),
+                shop.app.clientSecret());
+    }
+
     /** Uninstalls the shop's apps: tokens stop working, app/uninstalled is delivered, subscriptions go away. */
     public void uninstall(String domain) {
         SimulatedShop shop = shop(domain);

@@ -375,13 +375,12 @@ final class AdminSchema {
             return payload("webhookSubscription", null, List.of(userError("webhookSubscription.callbackUrl",
                     "Address protocol http:// is not supported")));
         }
-        for (WebhookSubscription existing : context.webhookSubscriptions().forTopic(topic)) {
-            if (existing.uri().equals(address)) {
-                return payload("webhookSubscription", null, List.of(userError("webhookSubscription.callbackUrl", "Address for this topic has already been taken")));
-            }
-        }
         Object format = input.get("format") == null ? "JSON" : input.get("format").toString();
-        WebhookSubscription created = context.webhookSubscriptions().create(topic, address, format.toString(), context.nowSecond(), context.appSecret());
+        WebhookSubscription created = context.webhookSubscriptions().createUnlessTaken(topic, address, format.toString(),
+                context.nowSecond(), context.appSecret());
+        if (created == null) {
+            return payload("webhookSubscription", null, List.of(userError("webhookSubscription.callbackUrl", "Address for this topic has already been taken")));
+        }
         return payload("webhookSubscription", created, List.of());
     }
 

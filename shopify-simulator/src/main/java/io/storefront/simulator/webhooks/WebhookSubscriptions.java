@@ -13,7 +13,17 @@ public final class WebhookSubscriptions {
 
     private final Map<Long, WebhookSubscription> byId = new ConcurrentSkipListMap<>();
 
-    public WebhookSubscription create(String topic, String uri, String format, long now, String appSecret) {
+    /**
+     * A new subscription, or null when the topic already has one to this address: Shopify keeps one per topic and
+     * address however many requests race to create it.
+     */
+    public synchronized WebhookSubscription createUnlessTaken(String topic, String uri, String format, long now,
+            String appSecret) {
+        for (WebhookSubscription existing : forTopic(topic)) {
+            if (existing.uri().equals(uri)) {
+                return null;
+            }
+        }
         WebhookSubscription subscription = new WebhookSubscription(NEXT_ID.getAndAdd(7), topic, uri, format, now, appSecret);
         byId.put(subscription.id(), subscription);
         return subscription;
