@@ -98,7 +98,8 @@ class SyncLeaseTests extends SimulatorTest {
 
     @Test
     void a_run_waiting_queued_on_a_busy_instance_keeps_its_lease() {
-        Faults slow = new Faults(true, null, null, 0, 3_000, 0, false, 0, null);
+        // slow enough that no running sync ends (freeing a slot for the queued one) while the lease is watched
+        Faults slow = new Faults(true, null, null, 0, 8_000, 0, false, 0, null);
         List<ConnectedShop> shops = new ArrayList<>();
         for (int i = 0; i <= settings.concurrentRuns(); i++) {
             ShopCredentials credentials = SIMULATOR.createShop(ShopSpec.of(uniqueDomain("busy")).withCounts(10, 2, 10, 1));
