@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
-    /** Login and registration, JSON and form: always spent from the address's bucket (SPEC.md §7). */
+    /** Login and registration, JSON and form: always spent from the address's bucket. */
     static final java.util.Set<String> CREDENTIAL_PATHS = java.util.Set.of("/api/auth/login", "/api/auth/register",
             "/signin", "/signup");
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Token buckets (Bucket4j) for the three kinds of caller SPEC.md §7 names, kept in PostgreSQL
+ * Token buckets (Bucket4j) for the three kinds of caller docs/configuration.md names, kept in PostgreSQL
  * ({@code rate_limit_buckets}, one row per bucket, taken {@code for update} while spending): every instance on the
  * database spends from the same bucket, so an address gets the documented figure however many instances serve it.
  * A bucket's key carries its figures, so changing a figure starts fresh buckets instead of reusing stored ones.

@@ -1,6 +1,6 @@
 package io.storefront.tenants;
 
-/** How a store was connected (SHOPIFY.md "Connecting a store in 2026"). */
+/** How a store was connected (docs/connecting-stores.md). */
 public enum ConnectionType {
     /** A legacy admin-created custom app: a non-expiring {@code shpat_} token pasted by the merchant. */
     ADMIN_TOKEN,

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The public-app install (SHOPIFY.md "OAuth"). {@link #begin} remembers who asked, for which shop, in which browser;
+ * The public-app install (Shopify's authorization code grant). {@link #begin} remembers who asked, for which shop, in which browser;
  * {@link #complete} accepts Shopify's redirect back only if its HMAC, timestamp, shop and single-use state all
  * check out and the browser is the one that began it (otherwise an attacker could have a victim's browser finish
  * the attacker's install and link the victim's shop to the attacker's account). Nothing is stored on a refusal.

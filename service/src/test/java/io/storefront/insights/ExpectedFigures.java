@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** The figures SPEC.md §4 defines, computed row by row in Java from the rows a test inserted. */
+/** The figures docs/insights.md defines, computed row by row in Java from the rows a test inserted. */
 final class ExpectedFigures {
 
     record Day(LocalDate date, long orders, BigDecimal revenue) {}

@@ -85,7 +85,7 @@ class ServiceSecurityProcessTests {
     }
 
     /**
-     * The unauthenticated figure per address (SPEC.md §7) covers every way of trying credentials: the sign-in form,
+     * The unauthenticated figure per address (docs/configuration.md) covers every way of trying credentials: the sign-in form,
      * and JSON login and registration even when the caller sends a valid bearer token.
      */
     @Test

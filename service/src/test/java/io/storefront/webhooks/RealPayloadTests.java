@@ -35,7 +35,7 @@ class RealPayloadTests extends WebhookIntegrationTest {
 
     /**
      * orders/create bodies captured from a real development store (ryanpwaldon/bag-server, commit de34d745,
-     * records/test-transaction-{USD,AUD}.js, as in /work/shared/fixtures/real-webhooks): an AUD shop whose buyer
+     * records/test-transaction-{USD,AUD}.js, as in fixtures/real-orders-create-*.json): an AUD shop whose buyer
      * paid 45.85 USD, and one paying in AUD. Every figure read must come out exactly, in shop money.
      */
     @Test

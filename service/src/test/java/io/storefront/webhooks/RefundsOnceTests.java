@@ -170,7 +170,7 @@ class RefundsOnceTests extends WebhookIntegrationTest {
                 .equals("SUCCEEDED"));
     }
 
-    /** Figures as SPEC §4 defines them, computed from orders (newest version of each) and refunds (each id once). */
+    /** Figures as docs/insights.md defines them, computed from orders (newest version of each) and refunds (each id once). */
     private record Figures(String revenue, String refunds, String netRevenue, String returns, LocalDate from, LocalDate to) {
 
         private record Order(BigDecimal total, Instant processedAt, @Nullable Instant cancelledAt, boolean test) {}

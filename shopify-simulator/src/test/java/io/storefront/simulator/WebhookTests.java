@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.storefront.simulator.webhooks.HeaderNames;
 import io.storefront.simulator.webhooks.WebhookSender;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 class WebhookTests {
 
-    static final Path FIXTURES = Path.of("/work/shared/fixtures/webhooks");
+    /** Payloads in the format Shopify documents for each topic (values invented, shapes Shopify's). */
+    static final String FIXTURES = "/fixtures/webhooks/";
 
     ShopifySimulator simulator;
     ShopCredentials shop;
@@ -141,7 +140,10 @@ class WebhookTests {
     }
 
     private static void assertSameShape(String fixture, byte[] body) throws IOException {
-        JsonNode expected = SimulatorHttpClient.JSON.readTree(Files.readString(FIXTURES.resolve(fixture)));
+        JsonNode expected;
+        try (var in = WebhookTests.class.getResourceAsStream(FIXTURES + fixture)) {
+            expected = SimulatorHttpClient.JSON.readTree(in.readAllBytes());
+        }
         JsonNode actual = SimulatorHttpClient.JSON.readTree(body);
         List<String> differences = new ArrayList<>();
         compare("", expected, actual, differences);

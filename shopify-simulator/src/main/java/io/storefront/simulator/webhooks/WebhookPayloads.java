@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * Webhook bodies in the REST shape Shopify still sends: snake_case, integer ids, money as two-decimal
  * strings, timestamps in the shop's own offset. Keys and nesting follow the recorded samples in
- * {@code /work/shared/fixtures/webhooks}.
+ * the fixtures in {@code src/test/resources/fixtures/webhooks}.
  */
 public final class WebhookPayloads {
 
