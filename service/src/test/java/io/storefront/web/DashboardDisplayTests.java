@@ -112,6 +112,9 @@ class DashboardDisplayTests extends BrowserTest {
         Locator rows = page.locator("[data-testid=abandoned-checkouts] tbody tr");
         assertThat(rows).hasCount(DashboardPages.CART_ROWS);
         WebJourneyTests.assertNoHorizontalScroll(page);
+        assertThat(((Number) page.evaluate("() => { const w = document.querySelector('#abandoned .table-wrap');"
+                + " return w.scrollWidth - w.clientWidth; }")).intValue())
+                .as("the cart table fits its card: no column only reachable by scrolling the table sideways").isLessThanOrEqualTo(0);
         page.locator("section#abandoned").screenshot(new Locator.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("abandoned-carts-" + width + ".png")));
         String firstOfPageOne = rows.first().textContent();
