@@ -2,6 +2,7 @@ package io.storefront.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
@@ -16,6 +17,8 @@ class ApiDocsPageTests extends BrowserTest {
     void the_docs_offer_authorize_and_the_tenant_header(int width) throws IOException {
         Page page = newPage(width, width < 800 ? 812 : 900);
         page.navigate("/swagger-ui.html");
+        // the first request for the OpenAPI document builds it, which takes seconds on a busy machine
+        page.locator(".information-container").waitFor(new Locator.WaitForOptions().setTimeout(60_000));
         assertThat(page.locator(".information-container")).containsText("Storefront Insights API");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Authorize"))).isVisible();
         page.locator("#operations-insights-controller-dashboard, [id$='-dashboard']").first().locator(".opblock-summary").click();
