@@ -112,12 +112,12 @@ final class ScaleOutBenchmark {
         Service client = instances.get(0);
         try (Haproxy lb = balancer ? Haproxy.start(instances) : null) {
             client.routeThrough(lb != null ? lb.baseUrl() : client.process.baseUrl());
-            return step(db, simulator, client, mode, instances.size(), settings);
+            return measure(db, simulator, client, mode, instances.size(), settings);
         }
     }
 
-    /** The intake maximum through {@code client}'s address, drained; then, if asked, the syncs. */
-    private Step step(Database db, Simulator simulator, Service client, String mode, int n, Settings settings)
+    /** The intake maximum through {@code client}'s address, drained and checked; then the syncs. */
+    private Step measure(Database db, Simulator simulator, Service client, String mode, int n, Settings settings)
             throws Exception {
         String shop = "bench-scale-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
         WebhookIntakeBenchmark intake = new WebhookIntakeBenchmark(shop);
