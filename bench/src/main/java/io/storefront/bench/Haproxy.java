@@ -58,7 +58,12 @@ final class Haproxy implements AutoCloseable {
         Process process = new ProcessBuilder("haproxy", "-db", "-f", config.toString()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         Haproxy haproxy = new Haproxy(process, port, config);
-        haproxy.awaitAllUp(instances.size(), Duration.ofSeconds(30));
+        try {
+            haproxy.awaitAllUp(instances.size(), Duration.ofSeconds(30));
+        } catch (RuntimeException | InterruptedException e) {
+            haproxy.close();
+            throw e;
+        }
         return haproxy;
     }
 
