@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * One entry point: {@code bench/run <webhooks|sync|scale|throttled|dashboard|all> [--smoke]}. Each benchmark prints a Markdown
+ * One entry point: {@code bench/run <webhooks|sync|scale|throttled|dashboard|scale-out|all> [--smoke]}. Each benchmark prints a Markdown
  * section (figure, ceiling from the same run, ratio) and keeps it in {@code bench/target/results/}.
  */
 public final class Bench {
@@ -39,8 +39,9 @@ public final class Bench {
                     case "throttled" -> throttled(db, smoke ? 200 : 4_000);
                     case "scale" -> syncAndDashboard(db, smoke ? List.of(500, 2_000) : List.of(10_000, 100_000), smoke);
                     case "dashboard" -> dashboardOfLargestStore(db, smoke ? 5 : 50);
+                    case "scale-out" -> scaleOut(db, smoke);
                     default -> throw new IllegalArgumentException("unknown benchmark " + name
-                            + " (webhooks, sync, scale, throttled, dashboard, all)");
+                            + " (webhooks, sync, scale, throttled, dashboard, scale-out, all)");
                 };
                 System.out.println(report);
                 Path out = JavaProcess.repoRoot().resolve("bench/target/results/" + name + ".md");
@@ -168,6 +169,54 @@ public final class Bench {
             md.append(f("| %,.0f | %.1f | %.1f | %.2f | %.0f |%n", r.cost(), r.minimumSeconds(), r.sync().toMillis() / 1000.0,
                     r.minimumSeconds() == 0 ? Double.NaN : r.sync().toMillis() / 1000.0 / r.minimumSeconds(), r.throttled()));
             md.append(f("%nRecords written per resource: %s%n", r.counts()));
+        }
+        return md.toString();
+    }
+
+    /**
+     * The smoke runs one step on one instance behind the balancer: with the broker intake when RabbitMQ is there
+     * (so both the balancer's and the broker's set-up are exercised with one service start), else embedded.
+     */
+    static String scaleOut(Database db, boolean smoke) throws Exception {
+        boolean broker = ScaleOutBenchmark.rabbitmqListening();
+        var settings = smoke
+                ? new ScaleOutBenchmark.Settings(broker ? List.of() : List.of(1),
+                        new WebhookIntakeBenchmark.Settings(4, Duration.ofSeconds(1)), 400, 2, 1, "512m")
+                : new ScaleOutBenchmark.Settings(List.of(1, 2, 3),
+                        new WebhookIntakeBenchmark.Settings(64, Duration.ofSeconds(15)), 100_000, 6, 1, "512m");
+        ScaleOutBenchmark.Result r = new ScaleOutBenchmark().run(db, settings);
+        StringBuilder md = new StringBuilder("## Scale-out\n\n");
+        md.append(f("%s; every instance, the database, haproxy (`deploy/haproxy.cfg`, ports rewritten), the simulator and "
+                        + "the load generator on the same machine; service heap %s per instance, instances added one at "
+                        + "a time. Intake: %d s closed loop on %d connections through the balancer (signed `orders/create`, "
+                        + "a new webhook id each), after a 2 s warm-up. Sync: %,d orders in %d stores of %,d, all connected "
+                        + "at once through the balancer, rows/s from the first run's start to the last one's end. "
+                        + "Ceilings: pgbench single-row inserts into a copy of `webhook_deliveries` on %d connections; "
+                        + "`COPY` (binary) of the rows the first step's syncs wrote.%n%n",
+                machine(), settings.heap(), settings.intake().phase().toSeconds(), settings.intake().concurrency(),
+                settings.syncOrders(), settings.syncStores(), settings.syncOrders() / settings.syncStores(),
+                settings.intake().concurrency()));
+        md.append("| intake | instances | deliveries/s | × 1 instance | / pgbench | errors | sync rows/s | × 1 instance "
+                + "| / COPY | instances that ran syncs |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        ScaleOutBenchmark.Step one = r.steps().get(0);
+        for (ScaleOutBenchmark.Step step : r.steps()) {
+            double intake = step.intake().achievedPerSecond();
+            md.append(f("| %s | %d | %,.0f | %.2f | %.0f %% | %d | %,.0f | %.2f | %.0f %% | %d |%n", step.mode(),
+                    step.instances(), intake, intake / one.intake().achievedPerSecond(),
+                    100 * intake / r.insertCeiling().tps(), step.intake().errors(), step.rowsPerSecond(),
+                    step.rowsPerSecond() / one.rowsPerSecond(), 100 * step.rowsPerSecond() / r.copyRowsPerSecond(),
+                    step.syncOwners()));
+        }
+        md.append(f("%n- ceilings: pgbench **%,.0f inserts/s**; `COPY` **%,.0f rows/s** (%,d rows)%n",
+                r.insertCeiling().tps(), r.copyRowsPerSecond(), r.copyRows()));
+        for (ScaleOutBenchmark.Step step : r.steps()) {
+            md.append(f("- %s, %d instance(s): acknowledged with 200: %d; in the inbox: %d; applied: %d (acknowledged "
+                            + "but missing: %d); synced %,d rows in %.1f s%n", step.mode(), step.instances(),
+                    step.acknowledged(), step.inInbox(), step.applied(), Math.max(0, step.acknowledged() - step.inInbox()),
+                    step.rows(), step.sync().toMillis() / 1000.0));
+        }
+        for (String skipped : r.skipped()) {
+            md.append("- skipped: ").append(skipped).append('\n');
         }
         return md.toString();
     }

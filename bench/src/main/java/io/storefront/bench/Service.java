@@ -25,11 +25,23 @@ final class Service implements AutoCloseable {
     static final String PASSWORD = "benchmark password 123";
     private static final String METRICS_TOKEN = "benchmark-metrics-token";
 
+    private String baseUrl;
+
     private Service(JavaProcess process) {
         this.process = process;
+        this.baseUrl = process.baseUrl();
     }
 
     static Service start(Database db, String shopifyBaseUrl, String heap) throws IOException, InterruptedException {
+        return start(db, shopifyBaseUrl, heap, "service", Map.of());
+    }
+
+    /**
+     * {@code log}: the name of its log under bench/target; {@code settings}: environment variables of this instance alone
+     * (e.g. the broker intake's), over all others.
+     */
+    static Service start(Database db, String shopifyBaseUrl, String heap, String log, Map<String, String> settings)
+            throws IOException, InterruptedException {
         int port = JavaProcess.freePort();
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", Integer.toString(port));
@@ -55,14 +67,20 @@ final class Service implements AutoCloseable {
                 env.put(name, value);
             }
         });
-        JavaProcess process = JavaProcess.start("service",
+        env.putAll(settings);
+        JavaProcess process = JavaProcess.start(log,
                 JavaProcess.repoRoot().resolve("service/target/storefront-insights.jar"),
                 List.of("-Xmx" + heap, "-XX:+UseG1GC"), List.of(), env, port, "/actuator/health/readiness");
         return new Service(process);
     }
 
     String baseUrl() {
-        return process.baseUrl();
+        return baseUrl;
+    }
+
+    /** Sends this client's calls through a load balancer in front of this and other instances from now on. */
+    void routeThrough(String balancerUrl) {
+        baseUrl = balancerUrl;
     }
 
     void register() throws IOException, InterruptedException {

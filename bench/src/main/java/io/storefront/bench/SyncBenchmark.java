@@ -57,16 +57,21 @@ final class SyncBenchmark {
         if (!run.path("status").asString().equals("SUCCEEDED")) {
             throw new IllegalStateException("sync did not succeed: " + run);
         }
-        long rows = 0;
-        for (JsonNode count : run.get("counts")) {
-            rows += count.asLong();
-        }
         Duration sync = Duration.between(Instant.parse(run.get("startedAt").asString()),
                 Instant.parse(run.get("finishedAt").asString()));
         long[] copyRows = new long[1];
         Duration copy = measureCeiling ? copyCeiling(db, tenant, copyRows) : Duration.ZERO;
-        return new Result(tenant, orders, rows, sync, peakHeap.get(), service.process.peakRssMiB(), copyRows[0], copy,
+        return new Result(tenant, orders, rows(run), sync, peakHeap.get(), service.process.peakRssMiB(), copyRows[0], copy,
                 generation, run.get("counts"));
+    }
+
+    /** The rows a finished sync run wrote, over all resources. */
+    static long rows(JsonNode run) {
+        long rows = 0;
+        for (JsonNode count : run.get("counts")) {
+            rows += count.asLong();
+        }
+        return rows;
     }
 
     static JsonNode awaitRun(Service service, UUID tenant, String runId, Duration timeout) throws Exception {
@@ -113,7 +118,7 @@ final class SyncBenchmark {
     }
 
     /** Exports the tenant's rows to files, then times COPY of them into the same tables under a fresh tenant. */
-    private static Duration copyCeiling(Database db, UUID tenant, long[] rows) throws SQLException, IOException {
+    static Duration copyCeiling(Database db, UUID tenant, long[] rows) throws SQLException, IOException {
         UUID ceilingTenant = UUID.randomUUID();
         Path dir = Files.createTempDirectory("copy-ceiling");
         List<Path> files = new ArrayList<>();

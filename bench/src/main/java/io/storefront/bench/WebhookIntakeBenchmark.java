@@ -62,39 +62,39 @@ final class WebhookIntakeBenchmark {
         return quarter.compareTo(Duration.ofSeconds(1)) < 0 ? quarter : Duration.ofSeconds(1);
     }
 
+    private final String shop;
     private final String template;
     private final AtomicLong nextOrderId = new AtomicLong(9_000_000_000_000L);
     private final AtomicLong acknowledged = new AtomicLong();
     private String url;
 
-    WebhookIntakeBenchmark() throws IOException {
+    /** A benchmark whose deliveries come from the given shop (each store needs its own shop domain). */
+    WebhookIntakeBenchmark(String shop) throws IOException {
+        this.shop = shop;
         try (var in = WebhookIntakeBenchmark.class.getResourceAsStream("/orders-create.json")) {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         }
     }
 
+    WebhookIntakeBenchmark() throws IOException {
+        this(SHOP);
+    }
+
     Result run(Database db, Settings settings) throws Exception {
-        // connecting proves the token against the shop, so an (almost empty) simulated shop stands behind the store;
-        // its first sync ends before any delivery is sent
         try (Simulator simulator = Simulator.start();
                 Service service = Service.start(db, simulator.apiBaseUrl(), "1g")) {
-            service.register();
-            Simulator.Shop shop = simulator.createShop(SHOP, 0, false);
-            UUID tenant = service.connect(SHOP, shop.accessToken(), SECRET);
-            SyncBenchmark.awaitFinished(service, tenant, Duration.ofMinutes(5));
-            url = service.baseUrl() + "/api/webhook/" + tenant;
+            UUID tenant = connect(simulator, service);
 
-            closedLoop(settings.concurrency(), Duration.ofSeconds(2)); // warm-up: JIT, connection pools
-            Phase sustained = Wrk.available() ? wrk(settings) : closedLoop(settings.concurrency(), settings.phase());
+            Phase sustained = maximum(settings);
             double max = sustained.achievedPerSecond();
-            awaitDrained(db, tenant, Duration.ofMinutes(5)); // the next phases start from a steady state
+            awaitDrained(db, tenant, acknowledged.get(), Duration.ofMinutes(5)); // the next phases start from a steady state
             Phase half = openLoop("50 %", max * 0.5, settings.phase());
             Phase ninety = openLoop("90 %", max * 0.9, settings.phase());
             openLoop("step base", max * 0.09, settings.phase().dividedBy(2));
             Phase step = openLoop("10× step", max * 0.9, settings.phase());
 
             Instant drainStart = Instant.now();
-            long[] inbox = awaitDrained(db, tenant, Duration.ofMinutes(5));
+            long[] inbox = awaitDrained(db, tenant, acknowledged.get(), Duration.ofMinutes(5));
             Duration drain = Duration.between(drainStart, Instant.now());
             double[] lag = applyLag(db, tenant);
             Pgbench.Result ceiling = new Pgbench.Result(Double.NaN, Double.NaN);
@@ -107,6 +107,31 @@ final class WebhookIntakeBenchmark {
             return new Result(sustained, half, ninety, step, acknowledged.get(), inbox[0], inbox[1], lag[0], lag[1],
                     drain, ceiling, halfCeiling, settings.concurrency());
         }
+    }
+
+    /**
+     * Registers a user and connects this benchmark's shop through {@code service}: connecting proves the token
+     * against the shop, so an (almost empty) simulated shop stands behind the store; its first sync ends before
+     * any delivery is sent. Deliveries then go to {@code service}'s address.
+     */
+    UUID connect(Simulator simulator, Service service) throws Exception {
+        service.register();
+        Simulator.Shop created = simulator.createShop(shop, 0, false);
+        UUID tenant = service.connect(shop, created.accessToken(), SECRET);
+        SyncBenchmark.awaitFinished(service, tenant, Duration.ofMinutes(5));
+        url = service.baseUrl() + "/api/webhook/" + tenant;
+        return tenant;
+    }
+
+    /** The closed-loop maximum after a 2 s warm-up (JIT, connection pools): wrk when installed, else the Java client. */
+    Phase maximum(Settings settings) throws Exception {
+        closedLoop(settings.concurrency(), Duration.ofSeconds(2));
+        return Wrk.available() ? wrk(settings) : closedLoop(settings.concurrency(), settings.phase());
+    }
+
+    /** Deliveries answered 200 so far. */
+    long acknowledged() {
+        return acknowledged.get();
     }
 
     private Phase closedLoop(int concurrency, Duration length) throws InterruptedException {
@@ -139,7 +164,7 @@ final class WebhookIntakeBenchmark {
         for (int i = 0; i < 500; i++) {
             bodies.add(template.replace("5829364019283", Long.toString(nextOrderId.incrementAndGet())).getBytes(StandardCharsets.UTF_8));
         }
-        Wrk.Result r = Wrk.run(url, SHOP, bodies, WebhookIntakeBenchmark::sign, settings.concurrency(),
+        Wrk.Result r = Wrk.run(url, shop, bodies, WebhookIntakeBenchmark::sign, settings.concurrency(),
                 (int) settings.phase().toSeconds());
         acknowledged.addAndGet(r.requests() - r.errors());
         return new Phase("sustained (wrk, closed loop, " + settings.concurrency() + " connections)", Double.NaN,
@@ -217,7 +242,7 @@ final class WebhookIntakeBenchmark {
         return new Signed(body, Map.of("Content-Type", "application/json",
                 "X-Shopify-Topic", "orders/create",
                 "X-Shopify-Hmac-Sha256", sign(body),
-                "X-Shopify-Shop-Domain", SHOP,
+                "X-Shopify-Shop-Domain", shop,
                 "X-Shopify-API-Version", "2025-10",
                 "X-Shopify-Webhook-Id", UUID.randomUUID().toString(),
                 "X-Shopify-Triggered-At", Instant.now().toString(),
@@ -248,8 +273,12 @@ final class WebhookIntakeBenchmark {
         }
     }
 
-    /** Waits until nothing of the tenant is pending; returns {rows in the inbox, rows applied}. */
-    private static long[] awaitDrained(Database db, UUID tenant, Duration timeout) throws SQLException, InterruptedException {
+    /**
+     * Waits until the inbox holds at least {@code acknowledged} of the tenant's deliveries (in broker mode a
+     * confirmed delivery reaches it a little later) and none is pending; returns {rows in the inbox, rows applied}.
+     */
+    static long[] awaitDrained(Database db, UUID tenant, long acknowledged, Duration timeout)
+            throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Connection c = db.connect()) {
             while (true) {
@@ -260,7 +289,7 @@ final class WebhookIntakeBenchmark {
                     s.setObject(1, tenant);
                     try (ResultSet rs = s.executeQuery()) {
                         rs.next();
-                        if (rs.getLong(3) == 0 || System.nanoTime() > deadline) {
+                        if ((rs.getLong(3) == 0 && rs.getLong(1) >= acknowledged) || System.nanoTime() > deadline) {
                             return new long[] {rs.getLong(1), rs.getLong(2)};
                         }
                     }
@@ -290,6 +319,22 @@ final class WebhookIntakeBenchmark {
      * the rate of the service's 50 % phase (the latency ceiling: what the database alone takes at that load).
      */
     private static Ceilings ceilings(Database db, Settings settings, double halfRate) throws Exception {
+        int seconds = (int) Math.max(2, settings.phase().toSeconds());
+        return withCeilingTable(db, script -> new Ceilings(Pgbench.run(db, script, settings.concurrency(), seconds),
+                Pgbench.runAt(db, script, OPEN_LOOP_CONNECTIONS, seconds, halfRate, warmUp(Duration.ofSeconds(seconds)))));
+    }
+
+    /** The throughput ceiling alone: pgbench's single-row inserts into the inbox's shape, as fast as it can. */
+    static Pgbench.Result insertCeiling(Database db, int concurrency, int seconds) throws Exception {
+        return withCeilingTable(db, script -> Pgbench.run(db, script, concurrency, seconds));
+    }
+
+    private interface PgbenchRuns<T> {
+        T run(String script) throws Exception;
+    }
+
+    /** A copy of {@code webhook_deliveries} (same columns and indexes) for pgbench, and its insert of the same body. */
+    private static <T> T withCeilingTable(Database db, PgbenchRuns<T> runs) throws Exception {
         try (Connection c = db.connect(); var s = c.createStatement()) {
             s.execute("drop table if exists bench_inbox");
             s.execute("create table bench_inbox (like webhook_deliveries including all)");
@@ -300,11 +345,8 @@ final class WebhookIntakeBenchmark {
                 + " event_id, body) values ('00000000-0000-0000-0000-000000000001', gen_random_uuid()::text,"
                 + " 'orders/create', '" + SHOP + "', '2025-10', now(), gen_random_uuid()::text,"
                 + " convert_to('" + body + "', 'UTF8')) on conflict do nothing;\n";
-        int seconds = (int) Math.max(2, settings.phase().toSeconds());
         try {
-            Pgbench.Result throughput = Pgbench.run(db, script, settings.concurrency(), seconds);
-            return new Ceilings(throughput, Pgbench.runAt(db, script, OPEN_LOOP_CONNECTIONS, seconds, halfRate,
-                    warmUp(Duration.ofSeconds(seconds))));
+            return runs.run(script);
         } finally {
             try (Connection c = db.connect(); var s = c.createStatement()) {
                 s.execute("drop table if exists bench_inbox");

@@ -56,4 +56,17 @@ class BenchSmokeTests {
         String report = Bench.throttled(db, 120);
         assertThat(report).contains("| cost charged (points) |").containsPattern("\\| [0-9,]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
     }
+
+    @Test
+    void scale_out_reports_intake_and_sync_through_the_balancer_against_their_ceilings() throws Exception {
+        String report = Bench.scaleOut(db, true);
+        if (!Haproxy.available()) {
+            System.out.println("scale-out smoke without haproxy: it is not installed (apt-get install haproxy)");
+        }
+        if (!ScaleOutBenchmark.rabbitmqListening()) {
+            System.out.println("scale-out smoke without the broker step: no RabbitMQ on 127.0.0.1:5672");
+        }
+        assertThat(report).contains("| intake | instances |").containsPattern("\\| 1 \\| [0-9,]+ \\| 1\\.00 \\|")
+                .contains("acknowledged but missing: 0").doesNotContain("NaN");
+    }
 }
