@@ -1,6 +1,6 @@
 package io.storefront;
 
-import io.storefront.simulator.ShopifySimulator;
+import dev.storefront.simulator.ShopifySimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,5 +1,5 @@
 @NullMarked
-@ApplicationModule(allowedDependencies = {"catalog", "identity", "ingest", "insights", "tenants", "simulator"})
+@ApplicationModule(allowedDependencies = {"catalog", "identity", "ingest", "insights", "tenants"})
 package io.storefront.web;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,7 +2,7 @@ package io.storefront.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.ShopSpec;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.storefront.Api;
-import io.storefront.simulator.Activity;
-import io.storefront.simulator.Faults;
-import io.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.Activity;
+import dev.storefront.simulator.Faults;
+import dev.storefront.simulator.ShopSpec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

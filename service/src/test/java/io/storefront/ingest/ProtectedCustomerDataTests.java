@@ -2,8 +2,8 @@ package io.storefront.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.storefront.simulator.Activity;
-import io.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.Activity;
+import dev.storefront.simulator.ShopSpec;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

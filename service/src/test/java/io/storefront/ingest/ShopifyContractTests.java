@@ -3,10 +3,10 @@ package io.storefront.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storefront.shopify.ShopifyContract;
-import io.storefront.simulator.Activity;
-import io.storefront.simulator.ShopSpec;
-import io.storefront.simulator.ShopifyAdminSchema;
-import io.storefront.simulator.admin.ReceivedDocuments.Received;
+import dev.storefront.simulator.Activity;
+import dev.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.ShopifyAdminSchema;
+import dev.storefront.simulator.admin.ReceivedDocuments.Received;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.storefront.Api;
 import io.storefront.IntegrationTest;
-import io.storefront.simulator.ShopCredentials;
-import io.storefront.simulator.ShopSpec;
-import io.storefront.simulator.store.StoreSummary;
+import dev.storefront.simulator.ShopCredentials;
+import dev.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.store.StoreSummary;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.storefront.Api;
-import io.storefront.simulator.Activity;
-import io.storefront.simulator.Faults;
-import io.storefront.simulator.ShopCredentials;
-import io.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.Activity;
+import dev.storefront.simulator.Faults;
+import dev.storefront.simulator.ShopCredentials;
+import dev.storefront.simulator.ShopSpec;
 import io.storefront.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package io.storefront.shopify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.storefront.simulator.ShopCredentials;
-import io.storefront.simulator.ShopSpec;
-import io.storefront.simulator.ShopifySimulator;
+import dev.storefront.simulator.ShopCredentials;
+import dev.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.ShopifySimulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,8 +8,8 @@ import io.storefront.IntegrationTest;
 import io.storefront.WebSession;
 import io.storefront.shopify.OAuthCallbackSignature;
 import io.storefront.shopify.ShopifySession;
-import io.storefront.simulator.ShopCredentials;
-import io.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.ShopCredentials;
+import dev.storefront.simulator.ShopSpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -84,7 +84,7 @@ class ConnectionFlowsTests extends IntegrationTest {
         ShopCredentials shop = SIMULATOR.createShop(ShopSpec.of(domain("long")).withCounts(30, 5, 120, 10)
                 .withTokenLifetimes(3600, 90L * 86_400, 2));
         // every Admin API answer takes 700 ms: the sync outlives many 2-second tokens
-        SIMULATOR.faults(shop.domain(), new io.storefront.simulator.Faults(true, null, null, 0, 700, 0, false, 0, null));
+        SIMULATOR.faults(shop.domain(), new dev.storefront.simulator.Faults(true, null, null, 0, 700, 0, false, 0, null));
         Api.Session user = api().newUser();
         Api.Response connected = api().post("/api/tenant", user, null, Map.of("name", "Long", "shopifyDomain", shop.domain(),
                 "clientId", shop.clientId(), "clientSecret", shop.clientSecret()));
@@ -102,7 +102,7 @@ class ConnectionFlowsTests extends IntegrationTest {
         assertThat(tokensSeen).hasSizeGreaterThanOrEqualTo(3);
         long orders = jdbc.sql("select count(*) from orders where tenant_id = ?").param(tenant).query(Long.class).single();
         assertThat(orders).isEqualTo(SIMULATOR.summary(shop.domain(), false).orders());
-        SIMULATOR.faults(shop.domain(), io.storefront.simulator.Faults.NONE);
+        SIMULATOR.faults(shop.domain(), dev.storefront.simulator.Faults.NONE);
     }
 
     @Test

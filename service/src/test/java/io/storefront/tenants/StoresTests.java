@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storefront.Api;
 import io.storefront.IntegrationTest;
-import io.storefront.simulator.ShopCredentials;
-import io.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.ShopCredentials;
+import dev.storefront.simulator.ShopSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

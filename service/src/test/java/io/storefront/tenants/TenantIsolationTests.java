@@ -52,7 +52,7 @@ class TenantIsolationTests extends IntegrationTest {
     void every_store_scoped_endpoint_answers_404_for_a_store_of_another_user() {
         Api.Session alice = api().newUser();
         Api.Session bob = api().newUser();
-        io.storefront.simulator.ShopCredentials shop = SIMULATOR.createShop(io.storefront.simulator.ShopSpec.of(
+        dev.storefront.simulator.ShopCredentials shop = SIMULATOR.createShop(dev.storefront.simulator.ShopSpec.of(
                 "iso-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com").withCounts(0, 1, 0, 0));
         UUID alicesStore = api().connectStore(alice, shop.domain(), shop.accessToken(), shop.apiSecret());
         UUID missing = UUID.randomUUID();

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.storefront.Api;
 import io.storefront.IntegrationTest;
-import io.storefront.simulator.ShopCredentials;
-import io.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.ShopCredentials;
+import dev.storefront.simulator.ShopSpec;
 import io.storefront.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.storefront.simulator.ShopCredentials;
-import io.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.ShopCredentials;
+import dev.storefront.simulator.ShopSpec;
 import org.junit.jupiter.api.Test;
 
 class WebJourneyTests extends BrowserTest {

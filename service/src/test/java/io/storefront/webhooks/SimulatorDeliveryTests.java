@@ -3,11 +3,11 @@ package io.storefront.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.storefront.simulator.Activity;
-import io.storefront.simulator.Faults;
-import io.storefront.simulator.ShopSpec;
-import io.storefront.simulator.store.StoreSummary;
-import io.storefront.simulator.webhooks.DeliveryStats;
+import dev.storefront.simulator.Activity;
+import dev.storefront.simulator.Faults;
+import dev.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.store.StoreSummary;
+import dev.storefront.simulator.webhooks.DeliveryStats;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

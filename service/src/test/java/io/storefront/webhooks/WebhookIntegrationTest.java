@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.storefront.Api;
 import io.storefront.IntegrationTest;
-import io.storefront.simulator.ShopCredentials;
-import io.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.ShopCredentials;
+import dev.storefront.simulator.ShopSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.storefront.web.demo;
 
-import io.storefront.simulator.Activity;
+import dev.storefront.simulator.Activity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;

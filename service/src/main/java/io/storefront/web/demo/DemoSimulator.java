@@ -1,6 +1,6 @@
 package io.storefront.web.demo;
 
-import io.storefront.simulator.ShopifySimulator;
+import dev.storefront.simulator.ShopifySimulator;
 import java.util.Optional;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;

@@ -2,10 +2,10 @@ package io.storefront.web.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.storefront.simulator.Activity;
-import io.storefront.simulator.ShopSpec;
-import io.storefront.simulator.ShopifySimulator;
-import io.storefront.simulator.store.StoreSummary;
+import dev.storefront.simulator.Activity;
+import dev.storefront.simulator.ShopSpec;
+import dev.storefront.simulator.ShopifySimulator;
+import dev.storefront.simulator.store.StoreSummary;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
